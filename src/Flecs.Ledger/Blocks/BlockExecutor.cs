@@ -1,0 +1,206 @@
+using System.Collections.Immutable;
+using Flecs.Core.Identity;
+using Flecs.Core.Results;
+using Flecs.Crypto.Signatures;
+using Flecs.Ledger.Execution;
+using Flecs.Ledger.Genesis;
+using Flecs.Ledger.Players;
+using Flecs.Ledger.Registry;
+using Flecs.Ledger.State;
+using Flecs.Ledger.Transactions;
+
+namespace Flecs.Ledger.Blocks;
+
+/// <summary>The deterministic state machine: applies a block's transactions in order and produces one receipt each.</summary>
+/// <remarks>
+/// The rules, in order (docs/formats/receipts.md), each with its rejection code: size
+/// (<c>oversized</c>), canonical decoding (<c>malformed</c>), chain id (<c>wrong-chain</c>), sender known
+/// (<c>sender.unknown</c>, except a player applying with its own key) and active (<c>sender.passive</c>),
+/// signature with the sender's key at this point of the chain (<c>bad-signature</c>), sender status
+/// (<c>sender.pending</c>, <c>sender.suspended</c>, <c>sender.revoked</c>), validity limit (<c>expired</c>),
+/// sequence (<c>duplicate</c> when the same id was accepted before, else <c>wrong-sequence</c>), executor
+/// (<c>unknown-type</c>), then the executor's domain rules. Nothing here reads a clock, a random source
+/// or anything but its arguments; a rejected transaction changes no state.
+/// </remarks>
+public sealed class BlockExecutor
+{
+    private readonly GenesisConfig _genesis;
+    private readonly ISignatureVerifier _verifier;
+    private readonly Dictionary<TransactionType, ITransactionExecutor> _executors = [];
+
+    /// <summary>Creates the state machine with the ledger's own executors plus <paramref name="moduleExecutors"/>.</summary>
+    public BlockExecutor(GenesisConfig genesis, ISignatureVerifier verifier, IEnumerable<ITransactionExecutor>? moduleExecutors = null)
+    {
+        ArgumentNullException.ThrowIfNull(genesis);
+        ArgumentNullException.ThrowIfNull(verifier);
+        _genesis = genesis;
+        _verifier = verifier;
+        foreach (var executor in LedgerExecutors().Concat(moduleExecutors ?? []))
+        {
+            if (!_executors.TryAdd(executor.Type, executor))
+            {
+                throw new ArgumentException($"Two executors for transaction type {executor.Type}.", nameof(moduleExecutors));
+            }
+        }
+    }
+
+    /// <summary>The ledger's built-in executors: registry and governance.</summary>
+    public static IEnumerable<ITransactionExecutor> LedgerExecutors() =>
+    [
+        new RegisterPlayerExecutor(),
+        PlayerStatusExecutor.Authorize,
+        PlayerStatusExecutor.Suspend,
+        PlayerStatusExecutor.Revoke,
+        new RotateKeyExecutor(),
+        ValidatorSetExecutor.Add,
+        ValidatorSetExecutor.Remove,
+        new AnchorDocumentExecutor(),
+    ];
+
+    /// <summary>Pre-checks a candidate's signature against the sender's key in <paramref name="state"/>; safe to call in parallel.</summary>
+    public void Preverify(TransactionCandidate candidate, IStateReader state)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        if (candidate.Bytes.Length > _genesis.Limits.MaxTransactionBytes)
+        {
+            return;
+        }
+
+        var decoded = candidate.Decode();
+        if (decoded.IsSuccess && SigningKey(decoded.Value, state) is { } key)
+        {
+            candidate.Verify(_verifier, key);
+        }
+    }
+
+    /// <summary>Applies <paramref name="transactions"/> in order over <paramref name="parent"/>.</summary>
+    /// <param name="parent">The state after the parent block.</param>
+    /// <param name="height">The height of the block.</param>
+    /// <param name="timestampMs">The block timestamp.</param>
+    /// <param name="transactions">The transactions in block order.</param>
+    /// <param name="wasAcceptedBefore">Whether a transaction id was accepted in an earlier block.</param>
+    public BlockOutcome Execute(IStateReader parent, long height, long timestampMs, IReadOnlyList<TransactionCandidate> transactions, Func<Hash256, bool> wasAcceptedBefore)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        ArgumentNullException.ThrowIfNull(wasAcceptedBefore);
+        var block = new StateOverlay(parent);
+        var acceptedHere = new HashSet<Hash256>();
+        var receipts = ImmutableArray.CreateBuilder<Receipt>(transactions.Count);
+        foreach (var candidate in transactions)
+        {
+            var txState = new StateOverlay(block);
+            var result = Apply(candidate, txState, height, timestampMs, id => acceptedHere.Contains(id) || wasAcceptedBefore(id));
+            if (result.IsSuccess)
+            {
+                txState.MergeInto(block);
+                acceptedHere.Add(candidate.Id);
+                receipts.Add(Receipt.Accepted(candidate.Id));
+            }
+            else
+            {
+                receipts.Add(Receipt.Rejected(candidate.Id, result.Error.Code));
+            }
+        }
+
+        return new BlockOutcome(receipts.MoveToImmutable(), block);
+    }
+
+    /// <summary>Applies one transaction to <paramref name="state"/>, returning the reason when it is rejected.</summary>
+    public Result Apply(TransactionCandidate candidate, StateOverlay state, long height, long timestampMs, Func<Hash256, bool> wasAccepted)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(wasAccepted);
+        if (candidate.Bytes.Length > _genesis.Limits.MaxTransactionBytes)
+        {
+            return Result.Fail(LedgerErrors.Oversized, $"The transaction is {candidate.Bytes.Length} bytes; the limit is {_genesis.Limits.MaxTransactionBytes}.");
+        }
+
+        var decoded = candidate.Decode();
+        if (!decoded.IsSuccess)
+        {
+            return decoded.Error;
+        }
+
+        var tx = decoded.Value;
+        if (!string.Equals(tx.ChainId, _genesis.ChainId, StringComparison.Ordinal))
+        {
+            return Result.Fail(LedgerErrors.WrongChain, $"The transaction is for chain '{tx.ChainId}', not '{_genesis.ChainId}'.");
+        }
+
+        var sender = FindPlayer(state, tx.Sender);
+        var key = SigningKey(tx, state);
+        if (key is null)
+        {
+            return sender is { Mode: PlayerMode.Passive }
+                ? Result.Fail(LedgerErrors.PassiveSender, $"'{tx.Sender}' is passive: its representative signs for it.")
+                : Result.Fail(LedgerErrors.UnknownSender, $"'{tx.Sender}' is not a registered player.");
+        }
+
+        if (!candidate.Verify(_verifier, key.Value))
+        {
+            return Result.Fail(LedgerErrors.BadSignature, $"The signature does not verify with the key of '{tx.Sender}' at height {height}.");
+        }
+
+        switch (sender?.Status)
+        {
+            case PlayerStatus.Pending:
+                return Result.Fail(LedgerErrors.PendingSender, $"'{tx.Sender}' is not yet authorized by the Supervising Authority.");
+            case PlayerStatus.Suspended:
+                return Result.Fail(LedgerErrors.SuspendedSender, $"'{tx.Sender}' is suspended.");
+            case PlayerStatus.Revoked:
+                return Result.Fail(LedgerErrors.RevokedSender, $"'{tx.Sender}' is revoked.");
+        }
+
+        if (height > tx.ValidUntilHeight)
+        {
+            return Result.Fail(LedgerErrors.Expired, $"The transaction was valid until height {tx.ValidUntilHeight}; this block is {height}.");
+        }
+
+        var expected = (sender?.Sequence ?? 0) + 1;
+        if (tx.Sequence != expected)
+        {
+            return wasAccepted(candidate.Id)
+                ? Result.Fail(LedgerErrors.Duplicate, $"The transaction {candidate.Id} was already accepted.")
+                : Result.Fail(LedgerErrors.WrongSequence, $"Sequence {tx.Sequence} from '{tx.Sender}'; expected {expected}.");
+        }
+
+        if (!_executors.TryGetValue(tx.Type, out var executor))
+        {
+            return Result.Fail(LedgerErrors.UnknownType, $"No executor for transaction type {tx.Type}.");
+        }
+
+        var executed = executor.Execute(new TransactionContext(tx, sender, height, timestampMs, _genesis, state));
+        if (!executed.IsSuccess)
+        {
+            return executed;
+        }
+
+        var after = FindPlayer(state, tx.Sender)
+            ?? throw new InvalidOperationException($"The executor of {tx.Type} removed its own sender '{tx.Sender}'.");
+        state.Set(PlayerRecord.StateKey(after.Id), (after with { Sequence = tx.Sequence }).Encode());
+        return Result.Success;
+    }
+
+    private static PlayerRecord? FindPlayer(IStateReader state, PlayerId id) =>
+        state.TryGet(PlayerRecord.StateKey(id), out var bytes) ? PlayerRecord.Decode(bytes) : null;
+
+    /// <summary>The key that must have signed <paramref name="tx"/>: the sender's, or for a self-application the key it registers.</summary>
+    private static Ed25519PublicKey? SigningKey(Transaction tx, IStateReader state)
+    {
+        var sender = FindPlayer(state, tx.Sender);
+        if (sender is not null)
+        {
+            return sender.Mode == PlayerMode.Active ? sender.PublicKey : null;
+        }
+
+        if (tx.Type == TransactionType.RegisterPlayer
+            && Payload.Decode(tx.Payload, RegisterPlayerPayload.Read, p => p.Encode()) is { IsSuccess: true } registration
+            && registration.Value.Id == tx.Sender)
+        {
+            return registration.Value.PublicKey;
+        }
+
+        return null;
+    }
+}

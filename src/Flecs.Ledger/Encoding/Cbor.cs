@@ -1,0 +1,107 @@
+using System.Formats.Cbor;
+using Flecs.Core.Identity;
+using Flecs.Crypto.Signatures;
+
+namespace Flecs.Ledger.Encoding;
+
+/// <summary>Canonical CBOR helpers shared by every signed or hashed format (docs/formats/encoding.md).</summary>
+/// <remarks>
+/// Every format is a definite-length CBOR array written in RFC 8949 canonical mode. Decoding is
+/// strict: after reading, the value is re-encoded and must equal the input byte for byte, so one
+/// logical value has exactly one encoding and therefore one hash.
+/// </remarks>
+public static class Cbor
+{
+    /// <summary>A writer in canonical mode.</summary>
+    public static CborWriter NewWriter() => new(CborConformanceMode.Canonical, convertIndefiniteLengthEncodings: false);
+
+    /// <summary>A reader in canonical mode over <paramref name="bytes"/>.</summary>
+    public static CborReader NewReader(ReadOnlyMemory<byte> bytes) => new(bytes, CborConformanceMode.Canonical);
+
+    /// <summary>Writes a 32-byte hash as a byte string.</summary>
+    public static void WriteHash(this CborWriter writer, Hash256 hash)
+    {
+        Span<byte> bytes = stackalloc byte[Hash256.Length];
+        hash.CopyTo(bytes);
+        writer.WriteByteString(bytes);
+    }
+
+    /// <summary>Reads a 32-byte hash written by <see cref="WriteHash"/>.</summary>
+    public static Hash256 ReadHash(this CborReader reader)
+    {
+        var bytes = reader.ReadByteString();
+        return bytes.Length == Hash256.Length ? new Hash256(bytes) : throw new CborContentException("A hash is 32 bytes.");
+    }
+
+    /// <summary>Writes a public key as a byte string.</summary>
+    public static void WritePublicKey(this CborWriter writer, Ed25519PublicKey key) => writer.WriteByteString(key.AsSpan());
+
+    /// <summary>Reads a public key written by <see cref="WritePublicKey"/>.</summary>
+    public static Ed25519PublicKey ReadPublicKey(this CborReader reader)
+    {
+        var bytes = reader.ReadByteString();
+        return bytes.Length == Ed25519PublicKey.Length ? new Ed25519PublicKey(bytes) : throw new CborContentException("A public key is 32 bytes.");
+    }
+
+    /// <summary>Writes a player id as a text string.</summary>
+    public static void WritePlayerId(this CborWriter writer, PlayerId id) => writer.WriteTextString(id.Value);
+
+    /// <summary>Reads a player id; rejects text that is not a valid id.</summary>
+    public static PlayerId ReadPlayerId(this CborReader reader)
+    {
+        var text = reader.ReadTextString();
+        return PlayerId.TryParse(text, out var id) ? id : throw new CborContentException($"'{text}' is not a player id.");
+    }
+
+    /// <summary>Reads an unsigned integer that must fit a non-negative <see cref="long"/>.</summary>
+    public static long ReadNonNegative(this CborReader reader)
+    {
+        var value = reader.ReadUInt64();
+        return value <= long.MaxValue ? (long)value : throw new CborContentException("The integer is out of range.");
+    }
+
+    /// <summary>Reads the start of a definite-length array and checks its length.</summary>
+    public static void ReadArrayOf(this CborReader reader, int expectedLength)
+    {
+        var length = reader.ReadStartArray();
+        if (length != expectedLength)
+        {
+            throw new CborContentException($"Expected an array of {expectedLength} items, found {length?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "indefinite"}.");
+        }
+    }
+
+    /// <summary>Reads the end of an array and checks that nothing follows the top-level value.</summary>
+    public static void ReadEndOfValue(this CborReader reader)
+    {
+        reader.ReadEndArray();
+        if (reader.BytesRemaining != 0)
+        {
+            throw new CborContentException("Trailing bytes after the value.");
+        }
+    }
+
+    /// <summary>Runs a decoder and converts any CBOR or format exception into <c>false</c>.</summary>
+    public static bool TryDecode<T>(ReadOnlyMemory<byte> bytes, Func<CborReader, T> decode, Func<T, byte[]> encode, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(decode);
+        ArgumentNullException.ThrowIfNull(encode);
+        value = null;
+        try
+        {
+            var reader = NewReader(bytes);
+            var decoded = decode(reader);
+            if (!encode(decoded).AsSpan().SequenceEqual(bytes.Span))
+            {
+                return false;
+            }
+
+            value = decoded;
+            return true;
+        }
+        catch (Exception ex) when (ex is CborContentException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+using Flecs.Core.Identity;
+
+namespace Flecs.Ledger.Storage;
+
+/// <summary>A block exactly as a store holds it: raw bytes, before any decoding or checking.</summary>
+/// <param name="Height">The height (the row key).</param>
+/// <param name="Hash">The block hash as stored (an index, checked against the header on verify).</param>
+/// <param name="Header">The canonical header bytes.</param>
+/// <param name="Seal">The seal bytes.</param>
+/// <param name="Transactions">The transactions in block order.</param>
+public sealed record StoredBlock(long Height, Hash256 Hash, byte[] Header, byte[] Seal, ImmutableArray<StoredTransaction> Transactions);

@@ -1,0 +1,173 @@
+using System.Formats.Cbor;
+using Flecs.Core.Identity;
+using Flecs.Core.Results;
+using Flecs.Crypto.Hashing;
+using Flecs.Crypto.Signatures;
+using Flecs.Ledger.Encoding;
+
+namespace Flecs.Ledger.Transactions;
+
+/// <summary>A signed transaction: the envelope every change to the ledger travels in (docs/formats/transaction.md).</summary>
+/// <remarks>
+/// Envelope = canonical CBOR <c>[body, signature]</c>, body = <c>[version, chainId, type, sender, sequence,
+/// validUntilHeight, payload]</c>. The sender signs <c>"FLECS/tx/v1\0" ‖ body</c> with Ed25519. The id is
+/// SHA-256 of the whole envelope; canonical decoding makes it unique for a logical transaction.
+/// </remarks>
+public sealed class Transaction
+{
+    /// <summary>The envelope format version written by this code.</summary>
+    public const int FormatVersion = 1;
+
+    private Transaction(string chainId, TransactionType type, PlayerId sender, long sequence, long validUntilHeight, byte[] payload, byte[] signature, byte[] bodyBytes, byte[] bytes)
+    {
+        ChainId = chainId;
+        Type = type;
+        Sender = sender;
+        Sequence = sequence;
+        ValidUntilHeight = validUntilHeight;
+        Payload = payload;
+        Signature = signature;
+        BodyBytes = bodyBytes;
+        Bytes = bytes;
+        Id = Sha256Digest.Hash(bytes);
+    }
+
+    /// <summary>The chain the transaction is for.</summary>
+    public string ChainId { get; }
+
+    /// <summary>Selects the executor.</summary>
+    public TransactionType Type { get; }
+
+    /// <summary>The signing player (for a passive player's business, its representative).</summary>
+    public PlayerId Sender { get; }
+
+    /// <summary>The sender's sequence number: its last accepted sequence plus one.</summary>
+    public long Sequence { get; }
+
+    /// <summary>The last block height that may include the transaction.</summary>
+    public long ValidUntilHeight { get; }
+
+    /// <summary>The type-specific payload (canonical CBOR).</summary>
+    public byte[] Payload { get; }
+
+    /// <summary>The 64-byte Ed25519 signature.</summary>
+    public byte[] Signature { get; }
+
+    /// <summary>The canonical body bytes (what is signed, after the domain prefix).</summary>
+    public byte[] BodyBytes { get; }
+
+    /// <summary>The canonical envelope bytes.</summary>
+    public byte[] Bytes { get; }
+
+    /// <summary>SHA-256 of <see cref="Bytes"/>.</summary>
+    public Hash256 Id { get; }
+
+    /// <summary>Builds and signs a transaction.</summary>
+    public static Transaction Create(string chainId, TransactionType type, PlayerId sender, long sequence, long validUntilHeight, byte[] payload, ISigner signer)
+    {
+        ArgumentNullException.ThrowIfNull(chainId);
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(validUntilHeight);
+        var body = EncodeBody(chainId, type, sender, sequence, validUntilHeight, payload);
+        var signature = signer.Sign(SigningMessage(body));
+        return FromParts(chainId, type, sender, sequence, validUntilHeight, payload, signature, body);
+    }
+
+    /// <summary>Assembles a transaction from parts and an existing signature (for tests of forged signatures).</summary>
+    public static Transaction FromParts(string chainId, TransactionType type, PlayerId sender, long sequence, long validUntilHeight, byte[] payload, byte[] signature, byte[]? bodyBytes = null)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        var body = bodyBytes ?? EncodeBody(chainId, type, sender, sequence, validUntilHeight, payload);
+        var w = Cbor.NewWriter();
+        w.WriteStartArray(2);
+        w.WriteEncodedValue(body);
+        w.WriteByteString(signature);
+        w.WriteEndArray();
+        return new Transaction(chainId, type, sender, sequence, validUntilHeight, payload, signature, body, w.Encode());
+    }
+
+    /// <summary>The bytes the sender signs: the domain prefix followed by the body.</summary>
+    public static byte[] SigningMessage(ReadOnlySpan<byte> body)
+    {
+        var prefix = DomainSeparation.Transaction;
+        var message = new byte[prefix.Length + body.Length];
+        prefix.CopyTo(message);
+        body.CopyTo(message.AsSpan(prefix.Length));
+        return message;
+    }
+
+    /// <summary>Checks the signature against <paramref name="key"/>.</summary>
+    public bool HasValidSignature(ISignatureVerifier verifier, Ed25519PublicKey key)
+    {
+        ArgumentNullException.ThrowIfNull(verifier);
+        return verifier.Verify(key, SigningMessage(BodyBytes), Signature);
+    }
+
+    /// <summary>Decodes an envelope strictly: canonical CBOR, known version, exact re-encoding, valid field ranges.</summary>
+    public static Result<Transaction> Decode(byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        try
+        {
+            var r = Cbor.NewReader(bytes);
+            r.ReadArrayOf(2);
+            var body = r.ReadEncodedValue().ToArray();
+            var signature = r.ReadByteString();
+            r.ReadEndOfValue();
+            if (signature.Length != Ed25519Signer.SignatureLength)
+            {
+                return Malformed("The signature is not 64 bytes.");
+            }
+
+            var b = Cbor.NewReader(body);
+            b.ReadArrayOf(7);
+            if (b.ReadInt32() != FormatVersion)
+            {
+                return Malformed("Unknown envelope version.");
+            }
+
+            var chainId = b.ReadTextString();
+            var typeNumber = b.ReadUInt32();
+            if (typeNumber > ushort.MaxValue)
+            {
+                return Malformed("The type is out of range.");
+            }
+
+            var sender = b.ReadPlayerId();
+            var sequence = b.ReadNonNegative();
+            var validUntil = b.ReadNonNegative();
+            var payload = b.ReadByteString();
+            b.ReadEndOfValue();
+            if (sequence < 1)
+            {
+                return Malformed("Sequence numbers start at 1.");
+            }
+
+            var tx = FromParts(chainId, new TransactionType((ushort)typeNumber), sender, sequence, validUntil, payload, signature, body);
+            return tx.Bytes.AsSpan().SequenceEqual(bytes) ? tx : Malformed("The envelope is not canonical.");
+        }
+        catch (Exception ex) when (ex is CborContentException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        {
+            return Malformed(ex.Message);
+        }
+    }
+
+    private static Result<Transaction> Malformed(string why) => Result<Transaction>.Fail(LedgerErrors.Malformed, "Malformed transaction: " + why);
+
+    private static byte[] EncodeBody(string chainId, TransactionType type, PlayerId sender, long sequence, long validUntilHeight, byte[] payload)
+    {
+        var w = Cbor.NewWriter();
+        w.WriteStartArray(7);
+        w.WriteInt32(FormatVersion);
+        w.WriteTextString(chainId);
+        w.WriteUInt32(type.Value);
+        w.WritePlayerId(sender);
+        w.WriteInt64(sequence);
+        w.WriteInt64(validUntilHeight);
+        w.WriteByteString(payload);
+        w.WriteEndArray();
+        return w.Encode();
+    }
+}
