@@ -67,7 +67,7 @@ public sealed class BlockExecutor
         }
 
         var decoded = candidate.Decode();
-        if (decoded.IsSuccess && SigningKey(decoded.Value, state) is { } key)
+        if (decoded.IsSuccess && SigningKey(decoded.Value, FindPlayer(state, decoded.Value.Sender)) is { } key)
         {
             candidate.Verify(_verifier, key);
         }
@@ -129,7 +129,7 @@ public sealed class BlockExecutor
         }
 
         var sender = FindPlayer(state, tx.Sender);
-        var key = SigningKey(tx, state);
+        var key = SigningKey(tx, sender);
         if (key is null)
         {
             return sender is { Mode: PlayerMode.Passive }
@@ -186,9 +186,8 @@ public sealed class BlockExecutor
         state.TryGet(PlayerRecord.StateKey(id), out var bytes) ? PlayerRecord.Decode(bytes) : null;
 
     /// <summary>The key that must have signed <paramref name="tx"/>: the sender's, or for a self-application the key it registers.</summary>
-    private static Ed25519PublicKey? SigningKey(Transaction tx, IStateReader state)
+    private static Ed25519PublicKey? SigningKey(Transaction tx, PlayerRecord? sender)
     {
-        var sender = FindPlayer(state, tx.Sender);
         if (sender is not null)
         {
             return sender.Mode == PlayerMode.Active ? sender.PublicKey : null;

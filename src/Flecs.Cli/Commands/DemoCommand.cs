@@ -1,0 +1,301 @@
+using System.CommandLine;
+using System.Globalization;
+using Flecs.Cli.Output;
+using Flecs.Core.Identity;
+using Flecs.Core.Results;
+using Flecs.Core.Time;
+using Flecs.Crypto.Hashing;
+using Flecs.Crypto.Signatures;
+using Flecs.Ledger.Blocks;
+using Flecs.Ledger.Genesis;
+using Flecs.Ledger.Players;
+using Flecs.Ledger.Proofs;
+using Flecs.Ledger.Registry;
+using Flecs.Ledger.Transactions;
+using Flecs.Ledger.Verification;
+using Flecs.Node.Clients;
+using Flecs.Node.Hosting;
+using Flecs.Node.Sequencing;
+using Flecs.Storage.Sqlite;
+using Spectre.Console;
+
+namespace Flecs.Cli.Commands;
+
+/// <summary>
+/// <c>flecs demo</c>: builds a small chain through the real embedded node that exercises every ledger
+/// transaction kind and every rejection reason, then verifies the chain and a light client's proofs.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "The demo's data directory; a previous demo there is replaced.", DefaultValueFactory = _ => Path.Combine("out", "demo") };
+        var json = Shell.JsonOption();
+        var command = new Command("demo", "Build a demo chain with every transaction kind, then verify it and its proofs.") { data, json };
+        command.SetAction(async (r, ct) => await RunAsync(r.GetValue(data)!, r.GetValue(json), ct).ConfigureAwait(false));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string dataPath, bool json, CancellationToken ct)
+    {
+        var directory = new DataDirectory(dataPath);
+        if (Directory.Exists(directory.Root) && Directory.EnumerateFileSystemEntries(directory.Root).Any())
+        {
+            if (!directory.IsInitialized)
+            {
+                return Shell.Fail(new Error(DataDirectory.AlreadyInitialized, $"'{directory.Root}' is not empty and holds no FLECS chain; choose another --data."), json);
+            }
+
+            Directory.Delete(directory.Root, recursive: true);
+        }
+
+        var init = directory.Initialize("flecs-demo", IntervalLength.FromMinutes(1), 1, TimeProvider.System);
+        if (!init.IsSuccess)
+        {
+            return Shell.Fail(init.Error, json);
+        }
+
+        var log = new List<(string Step, Submission Result)>();
+        var sa = PlayerId.Parse("sa");
+        using var saKey = KeyFile.Read(directory.KeyPath(sa)).Value;
+        var keys = new Dictionary<string, Ed25519Signer>(StringComparer.Ordinal);
+        var validator2 = PlayerId.Parse("validator-2");
+        try
+        {
+            var opened = Shell.OpenNode(directory.Root);
+            if (!opened.IsSuccess)
+            {
+                return Shell.Fail(opened.Error, json);
+            }
+
+            var node = opened.Value;
+            await using (node.ConfigureAwait(false))
+            {
+                var client = new LedgerClient(node);
+                #pragma warning disable VSTHRD003 // The submissions are started by this method just before they are recorded.
+                async Task<Submission> RecordAsync(string step, Task<Submission> submission)
+                {
+                    var result = await submission.ConfigureAwait(false);
+                    log.Add((step, result));
+                    return result;
+                }
+#pragma warning restore VSTHRD003
+
+                Ed25519Signer Key(string id)
+                {
+                    if (!keys.TryGetValue(id, out var key))
+                    {
+                        key = Ed25519Signer.Generate();
+                        KeyFile.Write(directory.KeyPath(PlayerId.Parse(id)), key);
+                        keys[id] = key;
+                    }
+
+                    return key;
+                }
+
+                var active = new (string Id, PlayerRole Role)[]
+                {
+                    ("genco-nuclear", PlayerRole.GenerationCompany), ("genco-wind", PlayerRole.GenerationCompany), ("genco-gas", PlayerRole.GenerationCompany),
+                    ("transco", PlayerRole.TransmissionCompany), ("distco", PlayerRole.DistributionCompany), ("system-operator", PlayerRole.SystemOperator),
+                    ("market-operator", PlayerRole.MarketOperator), ("regulator", PlayerRole.Regulator), ("tradco-1", PlayerRole.TradingCompany),
+                    ("aggco-1", PlayerRole.Aggregator), ("dr-1", PlayerRole.DemandResponseProvider),
+                    ("prosumer-1", PlayerRole.Prosumer), ("prosumer-2", PlayerRole.Prosumer), ("prosumer-3", PlayerRole.Prosumer), ("prosumer-4", PlayerRole.Prosumer),
+                };
+                foreach (var (id, role) in active)
+                {
+                    await RecordAsync("SA registers active players of every role", client.RegisterActiveAsync(sa, saKey, PlayerId.Parse(id), role, Key(id).PublicKey, ct)).ConfigureAwait(false);
+                }
+
+                var applicant = PlayerId.Parse("prosumer-5");
+                await RecordAsync("prosumer-5 applies with its own key", client.RegisterActiveAsync(applicant, Key("prosumer-5"), applicant, PlayerRole.Prosumer, Key("prosumer-5").PublicKey, ct)).ConfigureAwait(false);
+                await RecordAsync("prosumer-5 sends before authorization", client.AnchorAsync(applicant, Key("prosumer-5"), Document("early"), "plan", ct)).ConfigureAwait(false);
+                client.ResetSequence(applicant);
+                foreach (var id in active.Select(a => a.Id).Append("prosumer-5"))
+                {
+                    await RecordAsync("SA authorizes the players", client.ActOnAsync(sa, saKey, TransactionType.AuthorizePlayer, PlayerId.Parse(id), "identity and connection checked", ct)).ConfigureAwait(false);
+                }
+
+                var aggco = PlayerId.Parse("aggco-1");
+                for (var i = 1; i <= 3; i++)
+                {
+                    var customer = PlayerId.Parse($"household-{i}");
+                    await RecordAsync("aggco-1 registers passive households it represents", client.RegisterPassiveAsync(aggco, Key("aggco-1"), customer, PlayerRole.Prosumer, aggco, ct)).ConfigureAwait(false);
+                    await RecordAsync("SA authorizes the households", client.ActOnAsync(sa, saKey, TransactionType.AuthorizePlayer, customer, "represented by aggco-1", ct)).ConfigureAwait(false);
+                }
+
+                var anchors = new List<Task<Submission>>();
+                foreach (var (id, _) in active)
+                {
+                    anchors.Add(RecordAsync("players anchor their signed agreements", client.AnchorAsync(PlayerId.Parse(id), Key(id), Document("agreement/" + id), "agreement", ct)));
+                }
+
+                await Task.WhenAll(anchors).ConfigureAwait(false);
+
+                var p4 = PlayerId.Parse("prosumer-4");
+                await RecordAsync("SA suspends prosumer-4", client.ActOnAsync(sa, saKey, TransactionType.SuspendPlayer, p4, "meter tampering under review", ct)).ConfigureAwait(false);
+                await RecordAsync("suspended prosumer-4 sends", client.AnchorAsync(p4, Key("prosumer-4"), Document("while-suspended"), "plan", ct)).ConfigureAwait(false);
+                client.ResetSequence(p4);
+                await RecordAsync("SA re-authorizes prosumer-4", client.ActOnAsync(sa, saKey, TransactionType.AuthorizePlayer, p4, "review closed", ct)).ConfigureAwait(false);
+                await RecordAsync("prosumer-4 sends again", client.AnchorAsync(p4, Key("prosumer-4"), Document("after-review"), "plan", ct)).ConfigureAwait(false);
+
+                var p3 = PlayerId.Parse("prosumer-3");
+                var oldKey = Key("prosumer-3");
+                using var newKey = Ed25519Signer.Generate();
+                await RecordAsync("SA rotates prosumer-3's key", client.SetKeyAsync(sa, saKey, TransactionType.RotateKey, p3, newKey.PublicKey, ct)).ConfigureAwait(false);
+                await RecordAsync("prosumer-3 signs with its old key", client.AnchorAsync(p3, oldKey, Document("old-key"), "plan", ct)).ConfigureAwait(false);
+                client.ResetSequence(p3);
+                await RecordAsync("prosumer-3 signs with its new key", client.AnchorAsync(p3, newKey, Document("new-key"), "plan", ct)).ConfigureAwait(false);
+
+                var replayed = client.Sign(PlayerId.Parse("prosumer-1"), Key("prosumer-1"), TransactionType.AnchorDocument, new AnchorDocumentPayload(Document("replayed"), "plan").Encode());
+                await RecordAsync("prosumer-1 anchors a plan", node.SubmitAsync(replayed.Bytes, ct)).ConfigureAwait(false);
+                await RecordAsync("an attacker replays that transaction", node.SubmitAsync(replayed.Bytes, ct)).ConfigureAwait(false);
+
+                var p2 = PlayerId.Parse("prosumer-2");
+                var skipped = Transaction.Create(node.Genesis.ChainId, TransactionType.AnchorDocument, p2, 99, node.Chain.Head.Height + 100, new AnchorDocumentPayload(Document("skip"), "plan").Encode(), Key("prosumer-2"));
+                await RecordAsync("prosumer-2 skips sequence numbers", node.SubmitAsync(skipped.Bytes, ct)).ConfigureAwait(false);
+                var expired = Transaction.Create(node.Genesis.ChainId, TransactionType.AnchorDocument, p2, 2, 1, new AnchorDocumentPayload(Document("late"), "plan").Encode(), Key("prosumer-2"));
+                await RecordAsync("prosumer-2 sends an expired transaction", node.SubmitAsync(expired.Bytes, ct)).ConfigureAwait(false);
+                var forged = client.Sign(p2, Key("prosumer-1"), TransactionType.AnchorDocument, new AnchorDocumentPayload(Document("forged"), "plan").Encode());
+                await RecordAsync("prosumer-1 forges prosumer-2's signature", node.SubmitAsync(forged.Bytes, ct)).ConfigureAwait(false);
+                client.ResetSequence(p2);
+                var stranger = PlayerId.Parse("stranger");
+                using var strangerKey = Ed25519Signer.Generate();
+                await RecordAsync("an unregistered sender anchors a document", client.AnchorAsync(stranger, strangerKey, Document("stranger"), "plan", ct)).ConfigureAwait(false);
+                await RecordAsync("passive household-1 signs for itself", client.AnchorAsync(PlayerId.Parse("household-1"), strangerKey, Document("passive"), "plan", ct)).ConfigureAwait(false);
+                await RecordAsync("tradco-1 tries to suspend prosumer-1", client.ActOnAsync(PlayerId.Parse("tradco-1"), Key("tradco-1"), TransactionType.SuspendPlayer, PlayerId.Parse("prosumer-1"), "competition", ct)).ConfigureAwait(false);
+                await RecordAsync("a malformed transaction arrives", node.SubmitAsync([0x82, 0x01, 0xff, 0x00], ct)).ConfigureAwait(false);
+                var oversized = Transaction.Create(node.Genesis.ChainId, TransactionType.AnchorDocument, PlayerId.Parse("prosumer-1"), 3, node.Chain.Head.Height + 100, new byte[node.Genesis.Limits.MaxTransactionBytes], Key("prosumer-1"));
+                await RecordAsync("an oversized transaction arrives", node.SubmitAsync(oversized.Bytes, ct)).ConfigureAwait(false);
+
+                await RecordAsync("SA adds validator-2", client.SetKeyAsync(sa, saKey, TransactionType.AddValidator, validator2, Key("validator-2").PublicKey, ct)).ConfigureAwait(false);
+                await RecordAsync("SA revokes dr-1", client.ActOnAsync(sa, saKey, TransactionType.RevokePlayer, PlayerId.Parse("dr-1"), "contract breach", ct)).ConfigureAwait(false);
+            }
+
+            var reopened = Shell.OpenNode(directory.Root, "validator-2");
+            if (!reopened.IsSuccess)
+            {
+                return Shell.Fail(reopened.Error, json);
+            }
+
+            Hash256 provenId;
+            var second = reopened.Value;
+            await using (second.ConfigureAwait(false))
+            {
+                var client = new LedgerClient(second);
+                var p1 = PlayerId.Parse("prosumer-1");
+                var proven = await client.AnchorAsync(p1, keys["prosumer-1"], Document("sealed-by-validator-2"), "plan", ct).ConfigureAwait(false);
+                log.Add(("prosumer-1 anchors a plan (sealed by validator-2)", proven));
+                provenId = proven.TransactionId;
+                log.Add(("SA removes validator-1", await client.ActOnAsync(sa, saKey, TransactionType.RemoveValidator, PlayerId.Parse("validator-1"), "hardware retired", ct).ConfigureAwait(false)));
+                log.Add(("SA removes validator-2 (the last)", await client.ActOnAsync(sa, saKey, TransactionType.RemoveValidator, validator2, "test", ct).ConfigureAwait(false)));
+            }
+
+            return Summarize(directory, init.Value, log, provenId, json);
+        }
+        finally
+        {
+            foreach (var key in keys.Values)
+            {
+                key.Dispose();
+            }
+        }
+    }
+
+    private static int Summarize(DataDirectory directory, GenesisConfig genesis, List<(string Step, Submission Result)> log, Hash256 provenId, bool json)
+    {
+        using var store = SqliteLedgerStore.Open(directory.StorePath);
+        var verifier = new Ed25519SignatureVerifier();
+        var report = LedgerVerifier.Verify(store, verifier, trustedGenesis: File.ReadAllBytes(directory.GenesisPath));
+        var proofPath = Path.Combine(directory.Root, "proof-tx.cbor");
+        var consistencyPath = Path.Combine(directory.Root, "proof-consistency.cbor");
+        var txProof = ProofBuilder.ForTransaction(store, genesis, provenId).Value;
+        File.WriteAllBytes(proofPath, txProof.Encode());
+        var consistency = ProofBuilder.Consistency(store, genesis, 1, store.HeadHeight).Value;
+        File.WriteAllBytes(consistencyPath, consistency.Encode());
+        var lightGenesis = GenesisConfig.Decode(File.ReadAllBytes(directory.GenesisPath)).Value;
+        var txCheck = ((TransactionProof)ProofEncoding.Decode(File.ReadAllBytes(proofPath)).Value).Verify(lightGenesis, verifier);
+        var consistencyCheck = ((ConsistencyProof)ProofEncoding.Decode(File.ReadAllBytes(consistencyPath)).Value).Verify(lightGenesis, verifier);
+        var (blocks, transactions, accepted) = store.Count();
+        var kinds = CountKinds(store);
+        var ok = report.IsValid && txCheck.IsSuccess && consistencyCheck.IsSuccess;
+
+        if (json)
+        {
+            Shell.WriteJson(new
+            {
+                ok,
+                data = directory.Root,
+                chain_id = genesis.ChainId,
+                genesis_hash = GenesisBlock.Create(genesis).Hash.ToString(),
+                head_height = report.HeadHeight,
+                head_hash = report.HeadHash.ToString(),
+                blocks,
+                transactions,
+                accepted,
+                rejected = transactions - accepted,
+                transaction_kinds = kinds.ToDictionary(k => k.Key, k => new { accepted = k.Value.Accepted, rejected = k.Value.Rejected }, StringComparer.Ordinal),
+                rejection_codes = log.Where(l => !l.Result.IsAccepted).GroupBy(l => l.Result.RejectionCode!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+                verify = new { ok = report.IsValid, code = report.Error?.Code, message = report.Error?.Message },
+                transaction_proof = new { file = proofPath, ok = txCheck.IsSuccess, code = txCheck.Error?.Code },
+                consistency_proof = new { file = consistencyPath, ok = consistencyCheck.IsSuccess, code = consistencyCheck.Error?.Code },
+            });
+            return ok ? ExitCodes.Ok : ExitCodes.VerificationFailed;
+        }
+
+        AnsiConsole.Write(new Rule("[bold]FLECS demo — a Proof-of-Authority ledger run by the Supervising Authority[/]").LeftJustified());
+        AnsiConsole.MarkupLineInterpolated($"Chain [bold]{genesis.ChainId}[/] in {directory.Root}; genesis {GenesisBlock.Create(genesis).Hash.ToString()[..16]}…");
+        var steps = new Table().Title("What happened").AddColumn("step").AddColumn("txs").AddColumn("blocks").AddColumn("outcome");
+        foreach (var group in log.GroupBy(l => l.Step, StringComparer.Ordinal))
+        {
+            var heights = group.Where(g => g.Result.Height >= 0).Select(g => g.Result.Height).ToArray();
+            var first = group.First().Result;
+            steps.AddRow(
+                Markup.Escape(group.Key),
+                group.Count().ToString(CultureInfo.InvariantCulture),
+                heights.Length == 0 ? "-" : heights.Min() == heights.Max() ? heights[0].ToString(CultureInfo.InvariantCulture) : $"{heights.Min()}–{heights.Max()}",
+                group.All(g => g.Result.IsAccepted) ? "[green]accepted[/]"
+                    : $"[red]rejected[/] {Markup.Escape(first.RejectionCode ?? string.Empty)}{(first.AdmissionError is null ? string.Empty : " (at admission)")}");
+        }
+
+        AnsiConsole.Write(steps);
+        var kindTable = new Table().Title("Transactions by kind").AddColumn("kind").AddColumn("accepted").AddColumn("rejected");
+        foreach (var (kind, counts) in kinds)
+        {
+            kindTable.AddRow(kind, counts.Accepted.ToString(CultureInfo.InvariantCulture), counts.Rejected.ToString(CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(kindTable);
+        AnsiConsole.MarkupLineInterpolated($"Ledger: {blocks} blocks, {transactions} transactions recorded ({accepted} accepted, {transactions - accepted} rejected with a reason), head {report.HeadHeight}.");
+        AnsiConsole.MarkupLine(report.IsValid
+            ? $"[green]✓ ledger verify[/]: replayed {report.BlocksVerified} blocks from genesis — hash links, seals, Merkle roots, signatures, receipts and state all match."
+            : $"[red]✗ ledger verify failed[/] at height {report.FirstBadHeight}: {Markup.Escape(report.Error!.ToString())}");
+        AnsiConsole.MarkupLine(txCheck.IsSuccess
+            ? $"[green]✓ light-client proof[/]: {Markup.Escape(proofPath)} shows tx {provenId.ToString()[..16]}… accepted in block {txCheck.Value.Height}, checked with genesis.cbor alone (head sealed by validator-2, authorized by the SA)."
+            : $"[red]✗ proof failed[/]: {Markup.Escape(txCheck.Error!.ToString())}");
+        AnsiConsole.MarkupLine(consistencyCheck.IsSuccess
+            ? $"[green]✓ consistency proof[/]: head {consistencyCheck.Value.NewHeight} extends head {consistencyCheck.Value.OldHeight} ({Markup.Escape(consistencyPath)})."
+            : $"[red]✗ consistency proof failed[/]: {Markup.Escape(consistencyCheck.Error!.ToString())}");
+        AnsiConsole.MarkupLineInterpolated($"Try: flecs ledger show --data {directory.Root}   |   flecs proof verify --genesis {directory.GenesisPath} --proof {proofPath}");
+        return ok ? ExitCodes.Ok : ExitCodes.VerificationFailed;
+    }
+
+    private static SortedDictionary<string, (int Accepted, int Rejected)> CountKinds(SqliteLedgerStore store)
+    {
+        var kinds = new SortedDictionary<string, (int Accepted, int Rejected)>(StringComparer.Ordinal);
+        for (long h = 1; h <= store.HeadHeight; h++)
+        {
+            foreach (var tx in store.ReadBlock(h)!.Transactions)
+            {
+                var decoded = Transaction.Decode(tx.Bytes);
+                var kind = decoded.IsSuccess ? decoded.Value.Type.ToString() : "(malformed)";
+                var accepted = Receipt.Decode(tx.Receipt).Value.IsAccepted;
+                var (a, r) = kinds.GetValueOrDefault(kind);
+                kinds[kind] = accepted ? (a + 1, r) : (a, r + 1);
+            }
+        }
+
+        return kinds;
+    }
+
+    private static Hash256 Document(string name) => Sha256Digest.Hash(System.Text.Encoding.UTF8.GetBytes("flecs-demo/" + name));
+}

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using Flecs.Core.Identity;
+using Flecs.Core.Results;
+using Flecs.Core.Time;
+using Flecs.Crypto.Signatures;
+using Flecs.Ledger.Blocks;
+using Flecs.Ledger.Genesis;
+using Flecs.Storage.Sqlite;
+
+namespace Flecs.Node.Hosting;
+
+/// <summary>The layout of a node's data directory: <c>genesis.cbor</c>, <c>ledger.db</c>, <c>keys/</c> and the <c>node.lock</c> file.</summary>
+public sealed class DataDirectory
+{
+    /// <summary>The code when the directory is missing or not initialized.</summary>
+    public const string NotInitialized = "node.data.not-initialized";
+
+    /// <summary>The code when the directory already holds a chain.</summary>
+    public const string AlreadyInitialized = "node.data.already-initialized";
+
+    /// <summary>Wraps a directory path.</summary>
+    public DataDirectory(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Root = Path.GetFullPath(path);
+    }
+
+    /// <summary>The directory.</summary>
+    public string Root { get; }
+
+    /// <summary>The genesis file: the trust anchor to hand to light clients.</summary>
+    public string GenesisPath => Path.Combine(Root, "genesis.cbor");
+
+    /// <summary>The SQLite store.</summary>
+    public string StorePath => Path.Combine(Root, "ledger.db");
+
+    /// <summary>The key folder.</summary>
+    public string KeysPath => Path.Combine(Root, "keys");
+
+    /// <summary>The lock file held while a node has the directory open.</summary>
+    public string LockPath => Path.Combine(Root, "node.lock");
+
+    /// <summary>True when the directory holds a genesis file.</summary>
+    public bool IsInitialized => File.Exists(GenesisPath);
+
+    /// <summary>The path of a key file.</summary>
+    public string KeyPath(PlayerId id) => Path.Combine(KeysPath, id.Value + ".key");
+
+    /// <summary>Creates genesis with a new SA root key and <paramref name="validatorCount"/> validator keys, and block 0 in the store.</summary>
+    public Result<GenesisConfig> Initialize(string chainId, IntervalLength interval, int validatorCount, TimeProvider time, string currency = "EUR")
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfLessThan(validatorCount, 1);
+        if (IsInitialized || File.Exists(StorePath))
+        {
+            return Result<GenesisConfig>.Fail(AlreadyInitialized, $"'{Root}' already holds a chain.");
+        }
+
+        Directory.CreateDirectory(KeysPath);
+        var saId = PlayerId.Parse("sa");
+        using var sa = Ed25519Signer.Generate();
+        KeyFile.Write(KeyPath(saId), sa);
+        var validators = ImmutableArray.CreateBuilder<ValidatorInfo>();
+        for (var i = 1; i <= validatorCount; i++)
+        {
+            var id = PlayerId.Parse($"validator-{i}");
+            using var key = Ed25519Signer.Generate();
+            KeyFile.Write(KeyPath(id), key);
+            validators.Add(new ValidatorInfo(id, key.PublicKey));
+        }
+
+        var genesis = new GenesisConfig
+        {
+            ChainId = chainId,
+            Currency = currency,
+            TimestampMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
+            IntervalLength = interval,
+            SupervisingAuthorityId = saId,
+            SupervisingAuthorityKey = sa.PublicKey,
+            Validators = [.. validators.OrderBy(v => v.Id)],
+            Limits = LedgerLimits.Default,
+        };
+        var valid = genesis.Validate();
+        if (!valid.IsSuccess)
+        {
+            return valid.Error;
+        }
+
+        var bytes = genesis.Encode();
+        using (var store = SqliteLedgerStore.Open(StorePath))
+        {
+            store.Initialize(bytes, GenesisBlock.Create(genesis), GenesisBlock.InitialState(genesis).SortedWrites());
+        }
+
+        File.WriteAllBytes(GenesisPath, bytes);
+        return genesis;
+    }
+
+    /// <summary>Reads the genesis file.</summary>
+    public Result<GenesisConfig> ReadGenesis() =>
+        IsInitialized
+            ? GenesisConfig.Decode(File.ReadAllBytes(GenesisPath))
+            : Result<GenesisConfig>.Fail(NotInitialized, $"'{Root}' holds no chain; run 'flecs init --data {Root}' first.");
+}

@@ -1,0 +1,39 @@
+namespace Flecs.Node.Hosting;
+
+/// <summary>Options of the embedded node. Block size limits come from genesis; these tune when a block is cut.</summary>
+public sealed class NodeOptions
+{
+    /// <summary>The data directory.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>The validator id whose key seals blocks; default: the first genesis validator whose key file is present.</summary>
+    public string? ValidatorId { get; init; }
+
+    /// <summary>The longest a transaction waits for its block to be cut once the first one of the block arrived. Default 50 ms.</summary>
+    public TimeSpan MaxBlockDelay { get; init; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The most transactions per block, at most the genesis limit. Default: the genesis limit.</summary>
+    public int? MaxBlockTransactions { get; init; }
+
+    /// <summary>The most transactions waiting for a block before submitters are made to wait. Default 200,000.</summary>
+    public int QueueCapacity { get; init; } = 200_000;
+
+    /// <summary>Checks the options; the message names the property, its value and the rule.</summary>
+    public void Validate()
+    {
+        if (MaxBlockDelay <= TimeSpan.Zero || MaxBlockDelay > TimeSpan.FromSeconds(10))
+        {
+            throw new InvalidOperationException($"MaxBlockDelay is {MaxBlockDelay}; it must be greater than zero and at most 10 s.");
+        }
+
+        if (MaxBlockTransactions is < 1)
+        {
+            throw new InvalidOperationException($"MaxBlockTransactions is {MaxBlockTransactions}; it must be at least 1.");
+        }
+
+        if (QueueCapacity < 1)
+        {
+            throw new InvalidOperationException($"QueueCapacity is {QueueCapacity}; it must be at least 1.");
+        }
+    }
+}

@@ -1,0 +1,362 @@
+using System.Threading.Channels;
+using Flecs.Core.Identity;
+using Flecs.Core.Results;
+using Flecs.Crypto.Signatures;
+using Flecs.Ledger;
+using Flecs.Ledger.Blocks;
+using Flecs.Ledger.Execution;
+using Flecs.Ledger.Genesis;
+using Flecs.Ledger.Storage;
+using Flecs.Node.Hosting;
+using Flecs.Storage.Sqlite;
+
+namespace Flecs.Node.Sequencing;
+
+/// <summary>One validator with its SQLite store: admits transactions, cuts them into blocks, seals, commits durably, then acknowledges.</summary>
+/// <remarks>
+/// Admission runs on the submitter's thread and does the order-independent work (size, decoding,
+/// chain id, the signature check against the sender's current key), so signature checks use every
+/// core. One sequencer task then orders: it cuts a block at the genesis count or byte limit or after
+/// <see cref="NodeOptions.MaxBlockDelay"/>, executes it, writes block and state in one SQLite
+/// transaction (WAL, synchronous=FULL) and only then completes the submitters' tasks. A crash loses
+/// only unacknowledged transactions; reopening resumes at the last committed block.
+/// </remarks>
+public sealed class EmbeddedNode : IAsyncDisposable
+{
+    /// <summary>The code when the data directory is locked by another node.</summary>
+    public const string Locked = "node.data.locked";
+
+    /// <summary>The code when no validator key is available to seal.</summary>
+    public const string NoValidatorKey = "node.validator.no-key";
+
+    /// <summary>The code when this node's validator was removed from the validator set.</summary>
+    public const string NotValidator = "node.validator.removed";
+
+    /// <summary>The code when the node is shutting down.</summary>
+    public const string Stopping = "node.stopping";
+
+    private readonly Channel<Pending> _queue;
+    private readonly ILedgerStore _store;
+    private readonly FileStream _lock;
+    private readonly Ed25519Signer _sealer;
+    private readonly PlayerId _sealerId;
+    private readonly TimeProvider _time;
+    private readonly NodeOptions _options;
+    private readonly Lock _storeLock = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _sequencer;
+    private Pending? _carried;
+
+    private EmbeddedNode(NodeOptions options, TimeProvider time, FileStream lockFile, ILedgerStore store, Chain chain, Ed25519Signer sealer, PlayerId sealerId)
+    {
+        _options = options;
+        _time = time;
+        _lock = lockFile;
+        _store = store;
+        Chain = chain;
+        _sealer = sealer;
+        _sealerId = sealerId;
+        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _sequencer = Task.Run(RunSequencerAsync);
+    }
+
+    /// <summary>The chain: genesis, head and committed state (safe to read concurrently).</summary>
+    public Chain Chain { get; }
+
+    /// <summary>The genesis document.</summary>
+    public GenesisConfig Genesis => Chain.Genesis;
+
+    /// <summary>Opens the node over an initialized data directory.</summary>
+    public static Result<EmbeddedNode> Open(NodeOptions options, TimeProvider time, IEnumerable<ITransactionExecutor>? moduleExecutors = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        options.Validate();
+        var data = new DataDirectory(options.DataDirectory);
+        var genesis = data.ReadGenesis();
+        if (!genesis.IsSuccess)
+        {
+            return genesis.Error;
+        }
+
+        FileStream lockFile;
+        try
+        {
+            lockFile = new FileStream(data.LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return Result<EmbeddedNode>.Fail(Locked, $"'{data.Root}' is in use by another flecs node.");
+        }
+
+        SqliteLedgerStore? store = null;
+        try
+        {
+            store = SqliteLedgerStore.Open(data.StorePath);
+            var stored = store.ReadGenesis();
+            if (stored is null || !stored.AsSpan().SequenceEqual(genesis.Value.Encode()))
+            {
+                throw new LedgerStoreException($"'{data.StorePath}' does not hold the chain of '{data.GenesisPath}'.");
+            }
+
+            var head = store.ReadBlock(store.HeadHeight) ?? throw new LedgerStoreException("The head block is missing.");
+            var headHeader = BlockHeader.Decode(head.Header);
+            if (!headHeader.IsSuccess)
+            {
+                throw new LedgerStoreException("The head block header does not decode: " + headHeader.Error.Message);
+            }
+
+            var verifier = new Ed25519SignatureVerifier();
+            var chain = Chain.Restore(genesis.Value, verifier, moduleExecutors, store.ReadState(), headHeader.Value, store.ReadBlockHashes());
+            var sealer = FindSealer(data, chain.Validators, options.ValidatorId);
+            if (!sealer.IsSuccess)
+            {
+                store.Dispose();
+                lockFile.Dispose();
+                return sealer.Error;
+            }
+
+            return new EmbeddedNode(options, time, lockFile, store, chain, sealer.Value.Signer, sealer.Value.Id);
+        }
+        catch (LedgerStoreException ex)
+        {
+            store?.Dispose();
+            lockFile.Dispose();
+            return Result<EmbeddedNode>.Fail(LedgerErrors.StoreCorrupt, ex.Message);
+        }
+    }
+
+    /// <summary>Submits a transaction and completes when its block is durable (or when admission refuses it).</summary>
+    public async Task<Submission> SubmitAsync(byte[] bytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var candidate = new TransactionCandidate(bytes);
+        var refused = Admit(candidate);
+        if (refused is not null)
+        {
+            return new Submission(candidate.Id, refused, -1, -1, null);
+        }
+
+        var pending = new Pending(candidate);
+        try
+        {
+            await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            return new Submission(candidate.Id, new Error(Stopping, "The node is stopping."), -1, -1, null);
+        }
+
+        return await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="read"/> against the store, serialized with block writes.</summary>
+    public T Read<T>(Func<ILedgerStore, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        lock (_storeLock)
+        {
+            return read(_store);
+        }
+    }
+
+    /// <summary>Stops admitting, seals what is queued, and closes the store.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        try
+        {
+#pragma warning disable VSTHRD003 // The sequencer task is owned by this node; awaiting it here cannot deadlock.
+            await _sequencer.ConfigureAwait(false);
+#pragma warning restore VSTHRD003
+        }
+        finally
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+            _stopping.Dispose();
+            _store.Dispose();
+            _sealer.Dispose();
+            await _lock.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private Error? Admit(TransactionCandidate candidate)
+    {
+        var limit = Genesis.Limits.MaxTransactionBytes;
+        if (candidate.Bytes.Length > limit)
+        {
+            return new Error(LedgerErrors.Oversized, $"The transaction is {candidate.Bytes.Length} bytes; the limit is {limit}.");
+        }
+
+        var decoded = candidate.Decode();
+        if (!decoded.IsSuccess)
+        {
+            return decoded.Error;
+        }
+
+        if (!string.Equals(decoded.Value.ChainId, Genesis.ChainId, StringComparison.Ordinal))
+        {
+            return new Error(LedgerErrors.WrongChain, $"The transaction is for chain '{decoded.Value.ChainId}', not '{Genesis.ChainId}'.");
+        }
+
+        Chain.Executor.Preverify(candidate, Chain.State);
+        return null;
+    }
+
+    private async Task RunSequencerAsync()
+    {
+        var maxCount = Math.Min(_options.MaxBlockTransactions ?? int.MaxValue, Genesis.Limits.MaxBlockTransactions);
+        var maxBytes = Genesis.Limits.MaxBlockBytes;
+        var batch = new List<Pending>(Math.Min(maxCount, 16_384));
+        var reader = _queue.Reader;
+        while (true)
+        {
+            batch.Clear();
+            if (_carried is { } carried)
+            {
+                batch.Add(carried);
+                _carried = null;
+            }
+            else if (!await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                return;
+            }
+
+            await FillAsync(batch, reader, maxCount, maxBytes).ConfigureAwait(false);
+            if (batch.Count > 0)
+            {
+                SealAndCommit(batch);
+            }
+        }
+    }
+
+    private async Task FillAsync(List<Pending> batch, ChannelReader<Pending> reader, int maxCount, int maxBytes)
+    {
+        long bytes = batch.Sum(p => (long)p.Candidate.Bytes.Length);
+        var started = _time.GetTimestamp();
+        while (batch.Count < maxCount)
+        {
+            if (reader.TryRead(out var next))
+            {
+                if (bytes + next.Candidate.Bytes.Length > maxBytes)
+                {
+                    _carried = next;
+                    return;
+                }
+
+                batch.Add(next);
+                bytes += next.Candidate.Bytes.Length;
+                continue;
+            }
+
+            var remaining = _options.MaxBlockDelay - _time.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero || reader.Completion.IsCompleted)
+            {
+                return;
+            }
+
+            using var timeout = new CancellationTokenSource(remaining, _time);
+            try
+            {
+                if (!await reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private void SealAndCommit(List<Pending> batch)
+    {
+        var candidates = new TransactionCandidate[batch.Count];
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            candidates[i] = batch[i].Candidate;
+        }
+
+        if (ValidatorSet.Find(Chain.Validators, _sealerId) is null)
+        {
+            var removed = new Error(NotValidator, $"'{_sealerId}' is no longer a validator; this node cannot seal.");
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetResult(new Submission(pending.Candidate.Id, removed, -1, -1, null));
+            }
+
+            return;
+        }
+
+        Block block;
+        try
+        {
+            lock (_storeLock)
+            {
+                var (built, outcome) = Chain.Build(candidates, _time.GetUtcNow().ToUnixTimeMilliseconds(), _sealerId, _sealer, _store.WasAccepted);
+                _store.Append(built, outcome.State.SortedWrites());
+                Chain.Commit(built, outcome);
+                block = built;
+            }
+        }
+        catch (Exception ex)
+        {
+            // Fail-stop: a block that could not be made durable is never acknowledged; the node stops
+            // ordering and a restart resumes from the last committed block.
+            var error = new Error(LedgerErrors.StoreCorrupt, "The block could not be committed: " + ex.Message);
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetResult(new Submission(pending.Candidate.Id, error, -1, -1, null));
+            }
+
+            _queue.Writer.TryComplete(ex);
+            throw;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Completion.TrySetResult(new Submission(batch[i].Candidate.Id, null, block.Header.Height, i, block.Receipts[i]));
+        }
+    }
+
+    private static Result<(Ed25519Signer Signer, PlayerId Id)> FindSealer(DataDirectory data, IReadOnlyList<ValidatorInfo> validators, string? validatorId)
+    {
+        foreach (var validator in validators)
+        {
+            if (validatorId is not null && !string.Equals(validator.Id.Value, validatorId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var path = data.KeyPath(validator.Id);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            var key = KeyFile.Read(path);
+            if (!key.IsSuccess)
+            {
+                return key.Error;
+            }
+
+            if (key.Value.PublicKey != validator.PublicKey)
+            {
+                key.Value.Dispose();
+                return Result<(Ed25519Signer, PlayerId)>.Fail(NoValidatorKey, $"'{path}' is not the key the ledger names for validator '{validator.Id}'.");
+            }
+
+            return (key.Value, validator.Id);
+        }
+
+        return Result<(Ed25519Signer, PlayerId)>.Fail(NoValidatorKey, $"No key of a current validator in '{data.KeysPath}'{(validatorId is null ? string.Empty : $" for '{validatorId}'")}.");
+    }
+
+    private sealed class Pending(TransactionCandidate candidate)
+    {
+        public TransactionCandidate Candidate { get; } = candidate;
+
+        public TaskCompletionSource<Submission> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
