@@ -139,9 +139,9 @@ public sealed class SqliteLedgerStore : ILedgerStore
             return null;
         }
 
-        var hash = ToHash(reader.GetFieldValue<byte[]>(0));
-        var header = reader.GetFieldValue<byte[]>(1);
-        var seal = reader.GetFieldValue<byte[]>(2);
+        var hash = ToHash(Blob(reader, 0));
+        var header = Blob(reader, 1);
+        var seal = Blob(reader, 2);
         reader.Close();
 
         using var txs = _connection.CreateCommand();
@@ -151,12 +151,12 @@ public sealed class SqliteLedgerStore : ILedgerStore
         var list = ImmutableArray.CreateBuilder<StoredTransaction>();
         while (rows.Read())
         {
-            if (rows.GetInt64(0) != list.Count)
+            if (Integer(rows, 0) != list.Count)
             {
                 throw new LedgerStoreException($"Block {height} has a gap at transaction position {list.Count}.");
             }
 
-            list.Add(new StoredTransaction(ToHash(rows.GetFieldValue<byte[]>(1)), rows.GetFieldValue<byte[]>(2), rows.GetFieldValue<byte[]>(3)));
+            list.Add(new StoredTransaction(ToHash(Blob(rows, 1)), Blob(rows, 2), Blob(rows, 3)));
         }
 
         return new StoredBlock(height, hash, header, seal, list.ToImmutable());
@@ -171,12 +171,12 @@ public sealed class SqliteLedgerStore : ILedgerStore
         var hashes = new List<Hash256>();
         while (reader.Read())
         {
-            if (reader.GetInt64(0) != hashes.Count)
+            if (Integer(reader, 0) != hashes.Count)
             {
                 throw new LedgerStoreException($"The block table has a gap at height {hashes.Count}.");
             }
 
-            hashes.Add(ToHash(reader.GetFieldValue<byte[]>(1)));
+            hashes.Add(ToHash(Blob(reader, 1)));
         }
 
         return hashes;
@@ -191,7 +191,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
         var entries = new List<KeyValuePair<string, byte[]>>();
         while (reader.Read())
         {
-            entries.Add(new(reader.GetString(0), reader.GetFieldValue<byte[]>(1)));
+            entries.Add(new(Text(reader, 0), Blob(reader, 1)));
         }
 
         entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
@@ -206,8 +206,8 @@ public sealed class SqliteLedgerStore : ILedgerStore
         TransactionLocation? first = null;
         while (reader.Read())
         {
-            var accepted = Receipt.Decode(reader.GetFieldValue<byte[]>(2)) is { IsSuccess: true } r && r.Value.IsAccepted;
-            var location = new TransactionLocation(reader.GetInt64(0), reader.GetInt32(1), accepted);
+            var accepted = Receipt.Decode(Blob(reader, 2)) is { IsSuccess: true } r && r.Value.IsAccepted;
+            var location = new TransactionLocation(Integer(reader, 0), checked((int)Integer(reader, 1)), accepted);
             if (accepted)
             {
                 return location;
@@ -233,7 +233,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
         long accepted = 0;
         while (reader.Read())
         {
-            if (Receipt.Decode(reader.GetFieldValue<byte[]>(0)) is { IsSuccess: true } r && r.Value.IsAccepted)
+            if (Receipt.Decode(Blob(reader, 0)) is { IsSuccess: true } r && r.Value.IsAccepted)
             {
                 accepted++;
             }
@@ -348,6 +348,22 @@ public sealed class SqliteLedgerStore : ILedgerStore
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    /// <summary>Reads a BLOB column; any other storage class is corruption (a flipped type byte must not pass as the same bytes).</summary>
+    private static byte[] Blob(SqliteDataReader reader, int ordinal) =>
+        reader.GetFieldType(ordinal) == typeof(byte[])
+            ? reader.GetFieldValue<byte[]>(ordinal)
+            : throw new LedgerStoreException($"Column '{reader.GetName(ordinal)}' holds a {reader.GetDataTypeName(ordinal)} where a BLOB belongs.");
+
+    private static long Integer(SqliteDataReader reader, int ordinal) =>
+        reader.GetFieldType(ordinal) == typeof(long)
+            ? reader.GetInt64(ordinal)
+            : throw new LedgerStoreException($"Column '{reader.GetName(ordinal)}' holds a {reader.GetDataTypeName(ordinal)} where an INTEGER belongs.");
+
+    private static string Text(SqliteDataReader reader, int ordinal) =>
+        reader.GetFieldType(ordinal) == typeof(string)
+            ? reader.GetString(ordinal)
+            : throw new LedgerStoreException($"Column '{reader.GetName(ordinal)}' holds a {reader.GetDataTypeName(ordinal)} where TEXT belongs.");
 
     private static Hash256 ToHash(byte[] bytes) =>
         bytes.Length == Hash256.Length ? new Hash256(bytes) : throw new LedgerStoreException($"A stored hash is {bytes.Length} bytes, not 32.");
