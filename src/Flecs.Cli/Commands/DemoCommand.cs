@@ -72,7 +72,7 @@ internal static class DemoCommand
             await using (node.ConfigureAwait(false))
             {
                 var client = new LedgerClient(node);
-                #pragma warning disable VSTHRD003 // The submissions are started by this method just before they are recorded.
+#pragma warning disable VSTHRD003 // The submissions are started by this method just before they are recorded.
                 async Task<Submission> RecordAsync(string step, Task<Submission> submission)
                 {
                     var result = await submission.ConfigureAwait(false);
