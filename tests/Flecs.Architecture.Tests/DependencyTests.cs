@@ -1,0 +1,84 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace Flecs.Architecture.Tests;
+
+/// <summary>Enforces the dependency direction of docs/architecture.md by reflection over the built assemblies.</summary>
+public sealed class DependencyTests
+{
+    public static TheoryData<string, string[]> AllowedReferences => new()
+    {
+        { "Flecs.Core", [] },
+        { "Flecs.Market", ["Flecs.Core"] },
+        { "Flecs.Crypto", ["Flecs.Core", "NSec.Cryptography"] },
+        { "Flecs.Ledger", ["Flecs.Core", "Flecs.Crypto", "System.Formats.Cbor"] },
+        { "Flecs.Storage.Sqlite", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Microsoft.Data.Sqlite"] },
+        { "Flecs.Node", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Storage.Sqlite"] },
+    };
+
+    public static TheoryData<string> DeterministicAssemblies => ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Market"];
+
+    [Theory]
+    [MemberData(nameof(AllowedReferences))]
+    public void References_OfEachProject_PointOnlyInward(string assembly, string[] allowed)
+    {
+        var references = NonFrameworkReferences(assembly);
+
+        Assert.All(references, r => Assert.Contains(r, allowed));
+    }
+
+    [Theory]
+    [MemberData(nameof(DeterministicAssemblies))]
+    public void DeterministicProjects_ReferenceNoHostingStorageOrLogging(string assembly)
+    {
+        var forbidden = new[] { "Microsoft.AspNetCore", "Microsoft.Data", "Npgsql", "Microsoft.Extensions.Logging", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.Hosting", "Microsoft.EntityFrameworkCore" };
+
+        var references = Load(assembly).GetReferencedAssemblies().Select(r => r.Name!).ToArray();
+
+        Assert.DoesNotContain(references, r => forbidden.Any(f => r.StartsWith(f, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [MemberData(nameof(DeterministicAssemblies))]
+    public void DeterministicProjects_DeclareNoFloatingPointMembers(string assembly)
+    {
+        var offenders = new List<string>();
+        const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        foreach (var type in Load(assembly).GetTypes().Where(t => t.GetCustomAttribute<CompilerGeneratedAttribute>() is null))
+        {
+            offenders.AddRange(type.GetFields(All).Where(f => IsFloat(f.FieldType)).Select(f => $"{type.FullName}.{f.Name}"));
+            foreach (var method in type.GetMethods(All))
+            {
+                if (IsFloat(method.ReturnType) || method.GetParameters().Any(p => IsFloat(p.ParameterType)))
+                {
+                    offenders.Add($"{type.FullName}.{method.Name}");
+                }
+            }
+        }
+
+        Assert.Empty(offenders);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllowedReferences))]
+    public void InternalsVisibleTo_GoesOnlyToTheProjectsOwnTests(string assembly, string[] allowed)
+    {
+        _ = allowed;
+
+        var friends = Load(assembly).GetCustomAttributes<InternalsVisibleToAttribute>().Select(a => a.AssemblyName).ToArray();
+
+        Assert.All(friends, f => Assert.Equal(assembly + ".Tests", f));
+    }
+
+    private static bool IsFloat(Type type) => type == typeof(float) || type == typeof(double) || type == typeof(Half);
+
+    private static Assembly Load(string name) => Assembly.Load(name);
+
+    private static string[] NonFrameworkReferences(string assembly) =>
+        Load(assembly).GetReferencedAssemblies()
+            .Select(r => r.Name!)
+            .Where(n => !n.StartsWith("System.", StringComparison.Ordinal) && n is not "System" and not "netstandard" and not "mscorlib"
+                || n is "System.Formats.Cbor")
+            .Where(n => !n.StartsWith("Microsoft.Extensions.DependencyInjection.Abstractions", StringComparison.Ordinal))
+            .ToArray();
+}
