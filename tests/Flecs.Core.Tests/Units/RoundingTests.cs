@@ -24,6 +24,26 @@ public sealed class RoundingTests
         Assert.Equal(expected, result);
     }
 
+    [Fact]
+    public void DivideHalfEven_AnyOperands_EqualsExactRationalRoundedHalfToEven()
+    {
+        Gen.Select(Gen.Long, Gen.Long.Where(d => d != 0)).Sample((n, d) =>
+        {
+            var result = Rounding.DivideHalfEven(n, d);
+            var exact = Int128.DivRem(n, d);
+            var q = exact.Quotient;
+            var r = exact.Remainder;
+            Int128 twice = Int128.Abs(r) * 2;
+            Int128 den = Int128.Abs((Int128)d);
+            if (twice > den || (twice == den && !Int128.IsEvenInteger(q)))
+            {
+                q += ((Int128)n < 0) != (d < 0) ? -1 : 1;
+            }
+
+            return q < long.MinValue || q > long.MaxValue || result == (long)q;
+        });
+    }
+
     [Theory]
     [InlineData(7, 2, 3)]
     [InlineData(-7, 2, -4)]
