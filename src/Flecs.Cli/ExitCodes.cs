@@ -21,7 +21,7 @@ public static class ExitCodes
     /// <summary>A transaction was rejected by the ledger (its code is printed).</summary>
     public const int Rejected = 5;
 
-    /// <summary>The data directory is missing, already initialized, or locked by another node.</summary>
+    /// <summary>The data directory is missing, already initialized, locked by another node, or holds no key of a current validator.</summary>
     public const int DataDirectory = 10;
 
     /// <summary>A benchmark missed its target.</summary>

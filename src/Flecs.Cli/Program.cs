@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Flecs.Cli;
 using Flecs.Cli.Bench;
 using Flecs.Cli.Commands;
 using Flecs.Cli.Market;
@@ -16,4 +17,16 @@ var bench = new Command("bench", "Benchmarks with --json output (figures are rat
 bench.Subcommands.Add(LedgerBenchmark.Create());
 bench.Subcommands.Add(MarketBenchmark.Create());
 root.Subcommands.Add(bench);
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        await Console.Error.WriteLineAsync("error cli.usage: " + error.Message).ConfigureAwait(false);
+    }
+
+    await Console.Error.WriteLineAsync("Run 'flecs --help' (or 'flecs COMMAND --help') for usage.").ConfigureAwait(false);
+    return ExitCodes.Usage;
+}
+
+return await parsed.InvokeAsync().ConfigureAwait(false);

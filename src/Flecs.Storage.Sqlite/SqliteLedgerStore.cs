@@ -40,12 +40,17 @@ public sealed class SqliteLedgerStore : ILedgerStore
     /// <inheritdoc/>
     public long HeadHeight => _headHeight;
 
-    /// <summary>Opens (creating if needed) the store at <paramref name="path"/>.</summary>
-    /// <exception cref="LedgerStoreException">The file is not a FLECS store, is corrupt, or is locked.</exception>
-    public static SqliteLedgerStore Open(string path)
+    /// <summary>Opens the store at <paramref name="path"/>; creates it only when <paramref name="create"/> is true.</summary>
+    /// <exception cref="LedgerStoreException">The file is missing (and not to be created), not a FLECS store, corrupt, or locked.</exception>
+    public static SqliteLedgerStore Open(string path, bool create = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        if (!create && !File.Exists(path))
+        {
+            throw new LedgerStoreException($"There is no ledger store at '{path}'.");
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite, Pooling = false };
         var connection = new SqliteConnection(builder.ToString());
         try
         {
@@ -353,17 +358,17 @@ public sealed class SqliteLedgerStore : ILedgerStore
     private static byte[] Blob(SqliteDataReader reader, int ordinal) =>
         reader.GetFieldType(ordinal) == typeof(byte[])
             ? reader.GetFieldValue<byte[]>(ordinal)
-            : throw new LedgerStoreException($"Column '{reader.GetName(ordinal)}' holds a {reader.GetDataTypeName(ordinal)} where a BLOB belongs.");
+            : throw new LedgerStoreException($"Column '{reader.GetName(ordinal)}' holds a {reader.GetFieldType(ordinal).Name} value; the format stores a BLOB there.");
 
     private static long Integer(SqliteDataReader reader, int ordinal) =>
         reader.GetFieldType(ordinal) == typeof(long)
             ? reader.GetInt64(ordinal)
-            : throw new LedgerStoreException($"Column '{reader.GetName(ordinal)}' holds a {reader.GetDataTypeName(ordinal)} where an INTEGER belongs.");
+            : throw new LedgerStoreException($"Column '{reader.GetName(ordinal)}' holds a {reader.GetFieldType(ordinal).Name} value; the format stores an INTEGER there.");
 
     private static string Text(SqliteDataReader reader, int ordinal) =>
         reader.GetFieldType(ordinal) == typeof(string)
             ? reader.GetString(ordinal)
-            : throw new LedgerStoreException($"Column '{reader.GetName(ordinal)}' holds a {reader.GetDataTypeName(ordinal)} where TEXT belongs.");
+            : throw new LedgerStoreException($"Column '{reader.GetName(ordinal)}' holds a {reader.GetFieldType(ordinal).Name} value; the format stores TEXT there.");
 
     private static Hash256 ToHash(byte[] bytes) =>
         bytes.Length == Hash256.Length ? new Hash256(bytes) : throw new LedgerStoreException($"A stored hash is {bytes.Length} bytes, not 32.");

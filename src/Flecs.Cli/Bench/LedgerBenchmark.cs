@@ -46,7 +46,7 @@ internal static class LedgerBenchmark
                 AnsiConsole.Write(table);
             }
 
-            return ExitCodes.Ok;
+            return result.Ratio >= result.TargetRatio ? ExitCodes.Ok : ExitCodes.TargetMissed;
         });
         return command;
     }

@@ -27,6 +27,8 @@ namespace Flecs.Cli.Commands;
 /// </summary>
 internal static class DemoCommand
 {
+    private const string DemoMarker = "FLECS-DEMO";
+
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "The demo's data directory; a previous demo there is replaced.", DefaultValueFactory = _ => Path.Combine("out", "demo") };
@@ -39,15 +41,19 @@ internal static class DemoCommand
     private static async Task<int> RunAsync(string dataPath, bool json, CancellationToken ct)
     {
         var directory = new DataDirectory(dataPath);
+        var marker = Path.Combine(directory.Root, DemoMarker);
         if (Directory.Exists(directory.Root) && Directory.EnumerateFileSystemEntries(directory.Root).Any())
         {
-            if (!directory.IsInitialized)
+            if (!File.Exists(marker))
             {
-                return Shell.Fail(new Error(DataDirectory.AlreadyInitialized, $"'{directory.Root}' is not empty and holds no FLECS chain; choose another --data."), json);
+                return Shell.Fail(new Error("cli.demo.not-a-demo", $"'{directory.Root}' is not empty and holds no earlier demo; the demo replaces only its own directories. Choose another --data."), json, ExitCodes.DataDirectory);
             }
 
             Directory.Delete(directory.Root, recursive: true);
         }
+
+        Directory.CreateDirectory(directory.Root);
+        await File.WriteAllTextAsync(marker, "Created by 'flecs demo'; the next demo run with this --data replaces this directory.\n", ct).ConfigureAwait(false);
 
         var init = directory.Initialize("flecs-demo", IntervalLength.FromMinutes(1), 1, TimeProvider.System);
         if (!init.IsSuccess)
@@ -203,7 +209,7 @@ internal static class DemoCommand
 
     private static int Summarize(DataDirectory directory, GenesisConfig genesis, List<(string Step, Submission Result)> log, Hash256 provenId, bool json)
     {
-        using var store = SqliteLedgerStore.Open(directory.StorePath);
+        using var store = SqliteLedgerStore.Open(directory.StorePath, create: false);
         var verifier = new Ed25519SignatureVerifier();
         var report = LedgerVerifier.Verify(store, verifier, trustedGenesis: File.ReadAllBytes(directory.GenesisPath));
         var proofPath = Path.Combine(directory.Root, "proof-tx.cbor");

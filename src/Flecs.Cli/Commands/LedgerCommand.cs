@@ -4,6 +4,8 @@ using Flecs.Core.Results;
 using Flecs.Crypto.Signatures;
 using Flecs.Ledger;
 using Flecs.Ledger.Blocks;
+using Flecs.Ledger.Genesis;
+using Flecs.Ledger.Registry;
 using Flecs.Ledger.Storage;
 using Flecs.Ledger.Verification;
 using Flecs.Node.Hosting;
@@ -40,11 +42,12 @@ internal static class LedgerCommand
 
             try
             {
-                using var store = SqliteLedgerStore.Open(directory.StorePath);
+                using var store = SqliteLedgerStore.Open(directory.StorePath, create: false);
                 var head = store.ReadBlock(store.HeadHeight);
                 var (blocks, transactions, accepted) = store.Count();
                 var state = store.ReadState();
                 var players = state.Count(e => e.Key.StartsWith("player/", StringComparison.Ordinal));
+                var validators = state.Where(e => string.Equals(e.Key, ValidatorSetState.Key, StringComparison.Ordinal)).Select(e => ValidatorSet.Read(Flecs.Ledger.Encoding.Cbor.NewReader(e.Value)).Select(v => v.Id.Value).ToArray()).FirstOrDefault() ?? [];
                 var genesisHash = GenesisBlock.Create(genesis.Value).Hash.ToString();
                 if (asJson)
                 {
@@ -60,7 +63,7 @@ internal static class LedgerCommand
                         accepted,
                         rejected = transactions - accepted,
                         players,
-                        validators = genesis.Value.Validators.Length,
+                        validators,
                     });
                 }
                 else
@@ -73,6 +76,7 @@ internal static class LedgerCommand
                     table.AddRow("blocks", blocks.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     table.AddRow("transactions", $"{transactions} ({accepted} accepted, {transactions - accepted} rejected)");
                     table.AddRow("players", players.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    table.AddRow("validators", string.Join(", ", validators));
                     AnsiConsole.Write(table);
                 }
 
@@ -105,7 +109,7 @@ internal static class LedgerCommand
             VerificationReport report;
             try
             {
-                using var store = SqliteLedgerStore.Open(directory.StorePath);
+                using var store = SqliteLedgerStore.Open(directory.StorePath, create: false);
                 report = LedgerVerifier.Verify(store, new Ed25519SignatureVerifier(), trustedGenesis: trusted);
             }
             catch (LedgerStoreException ex)

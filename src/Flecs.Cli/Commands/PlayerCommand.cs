@@ -93,12 +93,35 @@ internal static class PlayerCommand
         var (data, id, asSender, json) = Common();
         var key = new Option<string?>("--key") { Description = "A public (or secret) key file; without it a new keys/<id>.key is created." };
         var command = new Command(name, description) { data, id, key, asSender, json };
-        command.SetAction((r, ct) => RunAsync(r.GetValue(data)!, r.GetValue(asSender)!, r.GetValue(json), (directory, client, sender, signer, target) =>
+        command.SetAction((r, ct) => RunAsync(r.GetValue(data)!, r.GetValue(asSender)!, r.GetValue(json), async (directory, client, sender, signer, target) =>
         {
-            var publicKey = ObtainKey(directory, target, r.GetValue(key), replace: type == TransactionType.RotateKey);
-            return publicKey.IsSuccess
-                ? Wrap(client.SetKeyAsync(sender, signer, type, target, publicKey.Value, ct))
-                : Task.FromResult(Result<Submission>.Fail(publicKey.Error));
+            var staged = r.GetValue(key) is null ? directory.KeyPath(target) + ".new" : null;
+            var publicKey = ObtainKey(directory, target, r.GetValue(key), staged);
+            if (!publicKey.IsSuccess)
+            {
+                return Result<Submission>.Fail(publicKey.Error);
+            }
+
+            var submission = await client.SetKeyAsync(sender, signer, type, target, publicKey.Value, ct).ConfigureAwait(false);
+            if (staged is not null)
+            {
+                // The new key replaces the old one only once the ledger accepted it; a rejected rotation keeps the old key in use.
+                if (submission.IsAccepted)
+                {
+                    if (File.Exists(directory.KeyPath(target)))
+                    {
+                        File.Move(directory.KeyPath(target), directory.KeyPath(target) + ".old", overwrite: true);
+                    }
+
+                    File.Move(staged, directory.KeyPath(target));
+                }
+                else
+                {
+                    File.Delete(staged);
+                }
+            }
+
+            return submission;
         }, r.GetValue(id)!, $"{type} {r.GetValue(id)}"));
         return command;
     }
@@ -137,26 +160,26 @@ internal static class PlayerCommand
 
         using var key = signer.Value;
         var submission = await send(directory, new LedgerClient(node), sender, key, target).ConfigureAwait(false);
-        return submission.IsSuccess ? Shell.Report(submission.Value, what, json) : Shell.Fail(submission.Error, json, ExitCodes.Usage);
+        return submission.IsSuccess ? Shell.Report(submission.Value, what, json) : Shell.Fail(submission.Error, json);
     }
 
-    /// <summary>Reads the key file given, or creates keys/&lt;id&gt;.key (moving an old one aside when replacing).</summary>
-    private static Result<Ed25519PublicKey> ObtainKey(DataDirectory directory, PlayerId id, string? keyFile, bool replace = false)
+    /// <summary>Reads the key file given, or the existing keys/&lt;id&gt;.key, or creates a new key at <paramref name="newKeyPath"/> (default keys/&lt;id&gt;.key).</summary>
+    private static Result<Ed25519PublicKey> ObtainKey(DataDirectory directory, PlayerId id, string? keyFile, string? newKeyPath = null)
     {
         if (keyFile is not null)
         {
             return KeyFile.ReadPublicKey(keyFile);
         }
 
-        var path = directory.KeyPath(id);
+        var path = newKeyPath ?? directory.KeyPath(id);
+        if (newKeyPath is null && File.Exists(path))
+        {
+            return KeyFile.ReadPublicKey(path);
+        }
+
         if (File.Exists(path))
         {
-            if (!replace)
-            {
-                return KeyFile.ReadPublicKey(path);
-            }
-
-            File.Move(path, path + ".old", overwrite: true);
+            File.Delete(path);
         }
 
         using var created = Ed25519Signer.Generate();

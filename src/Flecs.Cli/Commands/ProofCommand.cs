@@ -150,7 +150,7 @@ internal static class ProofCommand
 
         try
         {
-            using var store = SqliteLedgerStore.Open(directory.StorePath);
+            using var store = SqliteLedgerStore.Open(directory.StorePath, create: false);
             var bytes = build(store, genesis.Value);
             if (!bytes.IsSuccess)
             {

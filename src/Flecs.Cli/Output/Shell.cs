@@ -48,6 +48,8 @@ internal static class Shell
     {
         DataDirectory.NotInitialized or DataDirectory.AlreadyInitialized or EmbeddedNode.Locked or EmbeddedNode.NoValidatorKey => ExitCodes.DataDirectory,
         LedgerErrors.StoreCorrupt => ExitCodes.VerificationFailed,
+        LedgerErrors.GenesisInvalid => ExitCodes.InvalidInput,
+        "cli.usage" => ExitCodes.Usage,
         _ when errorCode.StartsWith("crypto.key.", StringComparison.Ordinal) => ExitCodes.InvalidInput,
         _ when errorCode.StartsWith("cli.", StringComparison.Ordinal) => ExitCodes.InvalidInput,
         _ => ExitCodes.Rejected,

@@ -34,6 +34,9 @@ public sealed record ConsistencyProof
     /// <summary>Inclusion path of the older head's own hash in the newer head's history root.</summary>
     public required ImmutableArray<Hash256> OldHeadPath { get; init; }
 
+    /// <summary>Inclusion path of the genesis block's hash (leaf 0) in the newer head's history root.</summary>
+    public required ImmutableArray<Hash256> GenesisPath { get; init; }
+
     /// <summary>SA-signed <c>add-validator</c> transactions for sealers not in genesis.</summary>
     public required ImmutableArray<byte[]> ValidatorAuthorizations { get; init; }
 
@@ -76,6 +79,11 @@ public sealed record ConsistencyProof
             return Invalid("The older head itself is not in the newer history.");
         }
 
+        if (!MerkleTree.VerifyInclusion(Chain.HistoryLeaf(GenesisBlock.Create(genesis).Hash), 0, n.Height, GenesisPath, n.HistoryRoot))
+        {
+            return Invalid("The newer head's history does not start at this genesis.");
+        }
+
         return (o.Height, n.Height);
     }
 
@@ -83,7 +91,7 @@ public sealed record ConsistencyProof
     public byte[] Encode()
     {
         var w = Cbor.NewWriter();
-        w.WriteStartArray(8);
+        w.WriteStartArray(9);
         w.WriteTextString(Tag);
         w.WriteByteString(OldHeader);
         w.WriteByteString(OldSeal);
@@ -91,6 +99,7 @@ public sealed record ConsistencyProof
         w.WriteByteString(NewSeal);
         ProofEncoding.WritePath(w, Path);
         ProofEncoding.WritePath(w, OldHeadPath);
+        ProofEncoding.WritePath(w, GenesisPath);
         ProofEncoding.WriteByteStrings(w, ValidatorAuthorizations);
         w.WriteEndArray();
         return w.Encode();
@@ -105,6 +114,7 @@ public sealed record ConsistencyProof
         NewSeal = r.ReadByteString(),
         Path = ProofEncoding.ReadPath(r),
         OldHeadPath = ProofEncoding.ReadPath(r),
+        GenesisPath = ProofEncoding.ReadPath(r),
         ValidatorAuthorizations = ProofEncoding.ReadByteStrings(r),
     };
 

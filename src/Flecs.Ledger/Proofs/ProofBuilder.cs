@@ -71,6 +71,7 @@ public static class ProofBuilder
             NewSeal = @new.Seal,
             Path = MerkleTree.ConsistencyPath(history, oldHeight),
             OldHeadPath = MerkleTree.InclusionPath(history, oldHeight),
+            GenesisPath = MerkleTree.InclusionPath(history, 0),
             ValidatorAuthorizations = Authorizations(store, genesis, sealers),
         };
     }

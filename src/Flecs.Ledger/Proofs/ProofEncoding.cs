@@ -30,7 +30,7 @@ public static class ProofEncoding
                 case TransactionProof.Tag when length == 12:
                     proof = TransactionProof.ReadBody(r);
                     break;
-                case ConsistencyProof.Tag when length == 8:
+                case ConsistencyProof.Tag when length == 9:
                     proof = ConsistencyProof.ReadBody(r);
                     break;
                 default:
@@ -40,7 +40,7 @@ public static class ProofEncoding
             r.ReadEndOfValue();
             return proof;
         }
-        catch (Exception ex) when (ex is CborContentException or InvalidOperationException or ArgumentException or FormatException)
+        catch (Exception ex) when (ex is CborContentException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             return Result<object>.Fail(MalformedProof, "The proof file is not a FLECS proof: " + ex.Message);
         }

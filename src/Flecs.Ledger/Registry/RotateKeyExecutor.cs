@@ -5,7 +5,7 @@ using Flecs.Ledger.Transactions;
 
 namespace Flecs.Ledger.Registry;
 
-/// <summary><c>rotate-key</c>: the SA replaces an active player's key; from the next transaction on, only the new key signs for it.</summary>
+/// <summary><c>rotate-key</c>: the SA replaces an active player's key (not its own root key, which genesis fixes); from the next transaction on, only the new key signs for it.</summary>
 public sealed class RotateKeyExecutor : ITransactionExecutor
 {
     /// <inheritdoc/>
@@ -30,6 +30,11 @@ public sealed class RotateKeyExecutor : ITransactionExecutor
         if (player is null)
         {
             return Result.Fail(LedgerErrors.PlayerNotFound, $"No player '{decoded.Value.Id}'.");
+        }
+
+        if (player.Role == PlayerRole.SupervisingAuthority)
+        {
+            return Result.Fail(LedgerErrors.InvalidTransition, "The SA root key is fixed by genesis; light clients trust it to authorize validators.");
         }
 
         if (player.Mode != PlayerMode.Active || player.Status == PlayerStatus.Revoked)

@@ -93,9 +93,10 @@ public static class LedgerVerifier
                 transactions += block.Value.Transactions.Length;
             }
 
-            if (store.ReadBlock(head + 1) is not null)
+            var (blockRows, transactionRows, _) = store.Count();
+            if (blockRows != head + 1 || transactionRows != transactions)
             {
-                return Fail(LedgerErrors.StoreCorrupt, $"A block row exists past the head {head}.", head + 1, head + 1, transactions, chain);
+                return Fail(LedgerErrors.StoreCorrupt, $"The store holds {blockRows} block rows and {transactionRows} transaction rows outside genesis; the chain to head {head} has {head + 1} and {transactions}.", head + 1, head + 1, transactions, chain);
             }
 
             var stateCheck = CompareState(store.ReadState(), chain.State.Snapshot());

@@ -5,7 +5,7 @@ namespace Flecs.Ledger.Verification;
 
 /// <summary>What <see cref="LedgerVerifier"/> found: either a valid chain with its figures, or the first bad height and why.</summary>
 /// <param name="Error">The first failure, or null when the chain verified.</param>
-/// <param name="FirstBadHeight">The height at which verification failed (−1 for a failure not tied to a block).</param>
+/// <param name="FirstBadHeight">The height at which verification failed (0 for genesis and store-level failures; −1 when the chain verified).</param>
 /// <param name="BlocksVerified">Blocks that passed (including genesis).</param>
 /// <param name="TransactionsVerified">Transactions re-executed.</param>
 /// <param name="HeadHeight">The last good height.</param>

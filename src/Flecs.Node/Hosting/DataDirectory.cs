@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Flecs.Core.Identity;
 using Flecs.Core.Results;
 using Flecs.Core.Time;
@@ -56,43 +55,64 @@ public sealed class DataDirectory
             return Result<GenesisConfig>.Fail(AlreadyInitialized, $"'{Root}' already holds a chain.");
         }
 
-        Directory.CreateDirectory(KeysPath);
         var saId = PlayerId.Parse("sa");
         using var sa = Ed25519Signer.Generate();
-        KeyFile.Write(KeyPath(saId), sa);
-        var validators = ImmutableArray.CreateBuilder<ValidatorInfo>();
-        for (var i = 1; i <= validatorCount; i++)
+        var validatorKeys = Enumerable.Range(1, validatorCount).Select(i => (Id: PlayerId.Parse($"validator-{i}"), Key: Ed25519Signer.Generate())).ToArray();
+        try
         {
-            var id = PlayerId.Parse($"validator-{i}");
-            using var key = Ed25519Signer.Generate();
-            KeyFile.Write(KeyPath(id), key);
-            validators.Add(new ValidatorInfo(id, key.PublicKey));
-        }
+            var genesis = new GenesisConfig
+            {
+                ChainId = chainId,
+                Currency = currency,
+                TimestampMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
+                IntervalLength = interval,
+                SupervisingAuthorityId = saId,
+                SupervisingAuthorityKey = sa.PublicKey,
+                Validators = [.. validatorKeys.Select(v => new ValidatorInfo(v.Id, v.Key.PublicKey)).OrderBy(v => v.Id)],
+                Limits = LedgerLimits.Default,
+            };
+            var valid = genesis.Validate();
+            if (!valid.IsSuccess)
+            {
+                return valid.Error;
+            }
 
-        var genesis = new GenesisConfig
-        {
-            ChainId = chainId,
-            Currency = currency,
-            TimestampMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
-            IntervalLength = interval,
-            SupervisingAuthorityId = saId,
-            SupervisingAuthorityKey = sa.PublicKey,
-            Validators = [.. validators.OrderBy(v => v.Id)],
-            Limits = LedgerLimits.Default,
-        };
-        var valid = genesis.Validate();
-        if (!valid.IsSuccess)
-        {
-            return valid.Error;
-        }
+            Directory.CreateDirectory(KeysPath);
+            KeyFile.Write(KeyPath(saId), sa);
+            foreach (var (id, key) in validatorKeys)
+            {
+                KeyFile.Write(KeyPath(id), key);
+            }
 
+            return Create(genesis);
+        }
+        catch (IOException ex)
+        {
+            return Result<GenesisConfig>.Fail(AlreadyInitialized, $"'{Root}' already holds keys or a store: {ex.Message}");
+        }
+        finally
+        {
+            foreach (var (_, key) in validatorKeys)
+            {
+                key.Dispose();
+            }
+        }
+    }
+
+    private GenesisConfig Create(GenesisConfig genesis)
+    {
         var bytes = genesis.Encode();
-        using (var store = SqliteLedgerStore.Open(StorePath))
+        using (var store = SqliteLedgerStore.Open(StorePath, create: true))
         {
             store.Initialize(bytes, GenesisBlock.Create(genesis), GenesisBlock.InitialState(genesis).SortedWrites());
         }
 
-        File.WriteAllBytes(GenesisPath, bytes);
+        using (var file = new FileStream(GenesisPath, FileMode.CreateNew, FileAccess.Write))
+        {
+            file.Write(bytes);
+            file.Flush(flushToDisk: true);
+        }
+
         return genesis;
     }
 

@@ -92,7 +92,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
         SqliteLedgerStore? store = null;
         try
         {
-            store = SqliteLedgerStore.Open(data.StorePath);
+            store = SqliteLedgerStore.Open(data.StorePath, create: false);
             var stored = store.ReadGenesis();
             if (stored is null || !stored.AsSpan().SequenceEqual(genesis.Value.Encode()))
             {
