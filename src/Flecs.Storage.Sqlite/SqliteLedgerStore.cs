@@ -231,9 +231,9 @@ public sealed class SqliteLedgerStore : ILedgerStore
     public (long Blocks, long Transactions, long Accepted) Count() => Guard(() =>
     {
         var blocks = Scalar("SELECT COUNT(*) FROM blocks");
-        var transactions = Scalar("SELECT COUNT(*) FROM transactions WHERE height > 0");
+        var transactions = Scalar("SELECT COUNT(*) FROM transactions WHERE height <> 0");
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT receipt FROM transactions WHERE height > 0";
+        command.CommandText = "SELECT receipt FROM transactions WHERE height <> 0";
         using var reader = command.ExecuteReader();
         long accepted = 0;
         while (reader.Read())

@@ -105,7 +105,16 @@ internal static class LedgerCommand
                 return Shell.Fail(new Error(DataDirectory.NotInitialized, $"No ledger store in '{directory.Root}'."), asJson);
             }
 
-            var trusted = r.GetValue(genesisFile) is { } path ? File.ReadAllBytes(path) : directory.IsInitialized ? File.ReadAllBytes(directory.GenesisPath) : null;
+            byte[]? trusted;
+            try
+            {
+                trusted = r.GetValue(genesisFile) is { } path ? File.ReadAllBytes(path) : directory.IsInitialized ? File.ReadAllBytes(directory.GenesisPath) : null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return Shell.Fail(new Error("cli.input.unreadable", $"Cannot read the genesis file: {ex.Message}"), asJson, ExitCodes.InvalidInput);
+            }
+
             VerificationReport report;
             try
             {
