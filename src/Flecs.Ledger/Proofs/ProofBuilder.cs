@@ -26,9 +26,14 @@ public static class ProofBuilder
             return Result<TransactionProof>.Fail(NotFound, $"No transaction {id} in the ledger.");
         }
 
-        var block = store.ReadBlock(location.Height)!;
-        var head = store.ReadBlock(store.HeadHeight)!;
-        var headHeader = BlockHeader.Decode(head.Header).Value;
+        var block = store.ReadBlock(location.Height);
+        var head = store.ReadBlock(store.HeadHeight);
+        if (block is null || head is null || BlockHeader.Decode(head.Header) is not { IsSuccess: true } decodedHead)
+        {
+            return Result<TransactionProof>.Fail(LedgerErrors.StoreCorrupt, $"The store lacks block {location.Height} or its head; run 'flecs ledger verify'.");
+        }
+
+        var headHeader = decodedHead.Value;
         var historyLeaves = HistoryLeaves(store);
         var txLeaves = block.Transactions.Select(t => MerkleTree.LeafHash(t.Bytes)).ToArray();
         var receiptLeaves = block.Transactions.Select(t => MerkleTree.LeafHash(t.Receipt)).ToArray();
@@ -59,10 +64,15 @@ public static class ProofBuilder
             return Result<ConsistencyProof>.Fail(NotFound, $"Heights must satisfy 1 ≤ old < new ≤ head ({store.HeadHeight}); got {oldHeight} and {newHeight}.");
         }
 
-        var old = store.ReadBlock(oldHeight)!;
-        var @new = store.ReadBlock(newHeight)!;
+        var old = store.ReadBlock(oldHeight);
+        var @new = store.ReadBlock(newHeight);
+        if (old is null || @new is null || BlockHeader.Decode(old.Header) is not { IsSuccess: true } oldHeader || BlockHeader.Decode(@new.Header) is not { IsSuccess: true } newHeader)
+        {
+            return Result<ConsistencyProof>.Fail(LedgerErrors.StoreCorrupt, $"The store lacks block {oldHeight} or {newHeight}; run 'flecs ledger verify'.");
+        }
+
         var history = HistoryLeaves(store).Take(checked((int)newHeight)).ToArray();
-        var sealers = new[] { BlockHeader.Decode(old.Header).Value.SealerId, BlockHeader.Decode(@new.Header).Value.SealerId };
+        var sealers = new[] { oldHeader.Value.SealerId, newHeader.Value.SealerId };
         return new ConsistencyProof
         {
             OldHeader = old.Header,
@@ -78,7 +88,7 @@ public static class ProofBuilder
 
     private static Hash256[] HistoryLeaves(ILedgerStore store) => store.ReadBlockHashes().Select(Chain.HistoryLeaf).ToArray();
 
-    /// <summary>Finds the accepted SA <c>add-validator</c> transactions for sealers not in genesis (a scan of the chain).</summary>
+    /// <summary>Finds every accepted SA <c>add-validator</c> transaction for sealers not in genesis (a scan of the chain; a re-added validator has several).</summary>
     private static ImmutableArray<byte[]> Authorizations(ILedgerStore store, GenesisConfig genesis, IEnumerable<string> sealerIds)
     {
         var wanted = sealerIds
@@ -90,15 +100,15 @@ public static class ProofBuilder
         }
 
         var found = ImmutableArray.CreateBuilder<byte[]>();
-        for (long h = 1; h <= store.HeadHeight && wanted.Count > 0; h++)
+        for (long h = 1; h <= store.HeadHeight; h++)
         {
-            foreach (var stored in store.ReadBlock(h)!.Transactions)
+            foreach (var stored in store.ReadBlock(h)?.Transactions ?? [])
             {
                 var tx = Transaction.Decode(stored.Bytes);
                 if (tx.IsSuccess && tx.Value.Type == TransactionType.AddValidator
                     && Receipt.Decode(stored.Receipt) is { IsSuccess: true } receipt && receipt.Value.IsAccepted
                     && Payload.Decode(tx.Value.Payload, PlayerKeyPayload.Read, p => p.Encode()) is { IsSuccess: true } payload
-                    && wanted.Remove(payload.Value.Id.Value))
+                    && wanted.Contains(payload.Value.Id.Value))
                 {
                     found.Add(stored.Bytes);
                 }

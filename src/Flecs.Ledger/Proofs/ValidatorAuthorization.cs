@@ -16,19 +16,21 @@ namespace Flecs.Ledger.Proofs;
 /// </remarks>
 public static class ValidatorAuthorization
 {
-    /// <summary>Finds the sealing key of <paramref name="sealerId"/> from genesis or one of <paramref name="authorizations"/>.</summary>
-    public static Ed25519PublicKey? FindKey(GenesisConfig genesis, string sealerId, IEnumerable<byte[]> authorizations, ISignatureVerifier verifier)
+    /// <summary>The keys <paramref name="sealerId"/> may seal with: its genesis key, or the keys of every SA-signed <c>add-validator</c> among <paramref name="authorizations"/>.</summary>
+    /// <remarks>A validator removed and re-added has several; a seal is valid when one of them verifies it.</remarks>
+    public static IReadOnlyList<Ed25519PublicKey> FindKeys(GenesisConfig genesis, string sealerId, IEnumerable<byte[]> authorizations, ISignatureVerifier verifier)
     {
         ArgumentNullException.ThrowIfNull(genesis);
         ArgumentNullException.ThrowIfNull(authorizations);
+        var keys = new List<Ed25519PublicKey>();
         if (!PlayerId.TryParse(sealerId, out var id))
         {
-            return null;
+            return keys;
         }
 
         if (ValidatorSet.Find(genesis.Validators, id) is { } known)
         {
-            return known.PublicKey;
+            keys.Add(known.PublicKey);
         }
 
         foreach (var bytes in authorizations)
@@ -46,18 +48,18 @@ public static class ValidatorAuthorization
             var payload = Payload.Decode(tx.Value.Payload, PlayerKeyPayload.Read, p => p.Encode());
             if (payload.IsSuccess && payload.Value.Id == id)
             {
-                return payload.Value.PublicKey;
+                keys.Add(payload.Value.PublicKey);
             }
         }
 
-        return null;
+        return keys;
     }
 
     /// <summary>Checks a sealed header against genesis and the carried authorizations.</summary>
     public static bool IsSealedByValidator(GenesisConfig genesis, BlockHeader header, byte[] seal, IEnumerable<byte[]> authorizations, ISignatureVerifier verifier)
     {
         ArgumentNullException.ThrowIfNull(header);
-        var key = FindKey(genesis, header.SealerId, authorizations, verifier);
-        return key is not null && BlockSeal.Verify(verifier, key.Value, header.Hash(), seal);
+        var hash = header.Hash();
+        return FindKeys(genesis, header.SealerId, authorizations, verifier).Any(key => BlockSeal.Verify(verifier, key, hash, seal));
     }
 }

@@ -13,5 +13,6 @@ namespace Flecs.Ledger.Verification;
 public sealed record VerificationReport(Error? Error, long FirstBadHeight, long BlocksVerified, long TransactionsVerified, long HeadHeight, Hash256 HeadHash)
 {
     /// <summary>True when every check passed.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(false, nameof(Error))]
     public bool IsValid => Error is null;
 }

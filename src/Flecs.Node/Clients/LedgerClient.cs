@@ -37,8 +37,17 @@ public sealed class LedgerClient
     }
 
     /// <summary>Signs and submits a transaction; completes when its block is durable.</summary>
-    public Task<Submission> SendAsync(PlayerId sender, ISigner signer, TransactionType type, byte[] payload, CancellationToken cancellationToken = default) =>
-        _node.SubmitAsync(Sign(sender, signer, type, payload).Bytes, cancellationToken);
+    /// <remarks>After a rejection the tracked sequence is dropped, so the next transaction of the sender is signed with its committed sequence + 1.</remarks>
+    public async Task<Submission> SendAsync(PlayerId sender, ISigner signer, TransactionType type, byte[] payload, CancellationToken cancellationToken = default)
+    {
+        var submission = await _node.SubmitAsync(Sign(sender, signer, type, payload).Bytes, cancellationToken).ConfigureAwait(false);
+        if (!submission.IsAccepted)
+        {
+            ResetSequence(sender);
+        }
+
+        return submission;
+    }
 
     /// <summary>Registers an active player with its key (sent by <paramref name="sender"/>: the SA, or the player itself).</summary>
     public Task<Submission> RegisterActiveAsync(PlayerId sender, ISigner signer, PlayerId id, PlayerRole role, Ed25519PublicKey key, CancellationToken cancellationToken = default) =>
