@@ -18,15 +18,10 @@ public sealed class SqliteLedgerStore : ILedgerStore
 {
     private const int SchemaVersion = 1;
 
-    /// <summary>Rows per multi-row INSERT: amortizes the per-statement cost of Microsoft.Data.Sqlite (5 × 64 parameters stay far below SQLite's limit).</summary>
-    private const int RowsPerStatement = 64;
-
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insertBlock;
     private readonly SqliteCommand _insertTransaction;
-    private readonly SqliteCommand _insertTransactions;
     private readonly SqliteCommand _upsertState;
-    private readonly SqliteCommand _upsertStates;
     private readonly SqliteCommand _deleteState;
     private readonly SqliteCommand _findTransaction;
     private long _headHeight;
@@ -36,9 +31,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
         _connection = connection;
         _insertBlock = Prepare("INSERT INTO blocks(height, hash, header, seal) VALUES ($height, $hash, $header, $seal)", "$height", "$hash", "$header", "$seal");
         _insertTransaction = Prepare("INSERT INTO transactions(height, position, id, body, receipt) VALUES ($height, $position, $id, $body, $receipt)", "$height", "$position", "$id", "$body", "$receipt");
-        _insertTransactions = PrepareRows("INSERT INTO transactions(height, position, id, body, receipt) VALUES {0}", 5, string.Empty);
         _upsertState = Prepare("INSERT INTO state(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value", "$key", "$value");
-        _upsertStates = PrepareRows("INSERT INTO state(key, value) VALUES {0}", 2, " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
         _deleteState = Prepare("DELETE FROM state WHERE key = $key", "$key");
         _findTransaction = Prepare("SELECT height, position, receipt FROM transactions WHERE id = $id ORDER BY height, position", "$id");
         _headHeight = Scalar("SELECT COALESCE(MAX(height), -1) FROM blocks");
@@ -259,9 +252,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
     {
         _insertBlock.Dispose();
         _insertTransaction.Dispose();
-        _insertTransactions.Dispose();
         _upsertState.Dispose();
-        _upsertStates.Dispose();
         _deleteState.Dispose();
         _findTransaction.Dispose();
         _connection.Dispose();
@@ -275,66 +266,31 @@ public sealed class SqliteLedgerStore : ILedgerStore
         _insertBlock.Parameters[2].Value = block.Header.Encode();
         _insertBlock.Parameters[3].Value = block.Seal;
         _insertBlock.ExecuteNonQuery();
-        var count = block.Transactions.Length;
-        var i = 0;
-        for (; i + RowsPerStatement <= count; i += RowsPerStatement)
+        for (var i = 0; i < block.Transactions.Length; i++)
         {
-            for (var row = 0; row < RowsPerStatement; row++)
-            {
-                BindTransaction(_insertTransactions, row * 5, block, i + row);
-            }
-
-            _insertTransactions.ExecuteNonQuery();
-        }
-
-        for (; i < count; i++)
-        {
-            BindTransaction(_insertTransaction, 0, block, i);
+            var bytes = block.Transactions[i];
+            _insertTransaction.Parameters[0].Value = height;
+            _insertTransaction.Parameters[1].Value = i;
+            _insertTransaction.Parameters[2].Value = (block.Receipts.IsEmpty ? Crypto.Hashing.Sha256Digest.Hash(bytes) : block.Receipts[i].TransactionId).ToArray();
+            _insertTransaction.Parameters[3].Value = bytes;
+            _insertTransaction.Parameters[4].Value = block.Receipts.IsEmpty ? Array.Empty<byte>() : block.Receipts[i].Encode();
             _insertTransaction.ExecuteNonQuery();
         }
 
-        // Deletions and upserts in key order; an upsert batch holds distinct keys (the writes are a sorted set).
-        var pending = new List<KeyValuePair<string, byte[]>>(RowsPerStatement);
         foreach (var (key, value) in stateWrites)
         {
             if (value is null)
             {
                 _deleteState.Parameters[0].Value = key;
                 _deleteState.ExecuteNonQuery();
-                continue;
             }
-
-            pending.Add(new(key, value));
-            if (pending.Count == RowsPerStatement)
+            else
             {
-                for (var row = 0; row < RowsPerStatement; row++)
-                {
-                    _upsertStates.Parameters[row * 2].Value = pending[row].Key;
-                    _upsertStates.Parameters[(row * 2) + 1].Value = pending[row].Value;
-                }
-
-                _upsertStates.ExecuteNonQuery();
-                pending.Clear();
+                _upsertState.Parameters[0].Value = key;
+                _upsertState.Parameters[1].Value = value;
+                _upsertState.ExecuteNonQuery();
             }
         }
-
-        foreach (var (key, value) in pending)
-        {
-            _upsertState.Parameters[0].Value = key;
-            _upsertState.Parameters[1].Value = value;
-            _upsertState.ExecuteNonQuery();
-        }
-    }
-
-    private static void BindTransaction(SqliteCommand command, int offset, Block block, int index)
-    {
-        var bytes = block.Transactions[index];
-        var parameters = command.Parameters;
-        parameters[offset].Value = block.Header.Height;
-        parameters[offset + 1].Value = index;
-        parameters[offset + 2].Value = (block.Receipts.IsEmpty ? Crypto.Hashing.Sha256Digest.Hash(bytes) : block.Receipts[index].TransactionId).ToArray();
-        parameters[offset + 3].Value = bytes;
-        parameters[offset + 4].Value = block.Receipts.IsEmpty ? Array.Empty<byte>() : block.Receipts[index].Encode();
     }
 
     private void Write(Action write)
@@ -342,7 +298,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
         try
         {
             using var transaction = _connection.BeginTransaction();
-            foreach (var command in new[] { _insertBlock, _insertTransaction, _insertTransactions, _upsertState, _upsertStates, _deleteState })
+            foreach (var command in new[] { _insertBlock, _insertTransaction, _upsertState, _deleteState })
             {
                 command.Transaction = transaction;
             }
@@ -382,15 +338,6 @@ public sealed class SqliteLedgerStore : ILedgerStore
         }
 
         return command;
-    }
-
-    /// <summary>Prepares an INSERT of <see cref="RowsPerStatement"/> rows of <paramref name="columns"/> positional parameters each.</summary>
-    private SqliteCommand PrepareRows(string template, int columns, string suffix)
-    {
-        var rows = Enumerable.Range(0, RowsPerStatement)
-            .Select(r => "(" + string.Join(", ", Enumerable.Range(0, columns).Select(c => $"$p{(r * columns) + c}")) + ")");
-        var names = Enumerable.Range(0, RowsPerStatement * columns).Select(i => $"$p{i}").ToArray();
-        return Prepare(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, string.Join(", ", rows)) + suffix, names);
     }
 
     private long Scalar(string sql)

@@ -57,7 +57,9 @@ public sealed class EmbeddedNode : IAsyncDisposable
         _sealer = sealer;
         _sealerId = sealerId;
         _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        _sequencer = Task.Run(RunSequencerAsync);
+        // A dedicated thread: ordering must not wait for a thread-pool thread while submitters keep
+        // every pool thread busy verifying signatures (measured: blocks stalled for seconds).
+        _sequencer = Task.Factory.StartNew(RunSequencer, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>The chain: genesis, head and committed state (safe to read concurrently).</summary>
@@ -203,7 +205,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
         return null;
     }
 
-    private async Task RunSequencerAsync()
+    private void RunSequencer()
     {
         var maxCount = Math.Min(_options.MaxBlockTransactions ?? int.MaxValue, Genesis.Limits.MaxBlockTransactions);
         var maxBytes = Genesis.Limits.MaxBlockBytes;
@@ -217,12 +219,12 @@ public sealed class EmbeddedNode : IAsyncDisposable
                 batch.Add(carried);
                 _carried = null;
             }
-            else if (!await reader.WaitToReadAsync().ConfigureAwait(false))
+            else if (!WaitToRead(reader, Timeout.InfiniteTimeSpan))
             {
                 return;
             }
 
-            await FillAsync(batch, reader, maxCount, maxBytes).ConfigureAwait(false);
+            Fill(batch, reader, maxCount, maxBytes);
             if (batch.Count > 0)
             {
                 SealAndCommit(batch);
@@ -230,7 +232,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
         }
     }
 
-    private async Task FillAsync(List<Pending> batch, ChannelReader<Pending> reader, int maxCount, int maxBytes)
+    private void Fill(List<Pending> batch, ChannelReader<Pending> reader, int maxCount, int maxBytes)
     {
         long bytes = batch.Sum(p => (long)p.Candidate.Bytes.Length);
         var started = _time.GetTimestamp();
@@ -250,23 +252,26 @@ public sealed class EmbeddedNode : IAsyncDisposable
             }
 
             var remaining = _options.MaxBlockDelay - _time.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero || reader.Completion.IsCompleted)
+            if (remaining <= TimeSpan.Zero || reader.Completion.IsCompleted || !WaitToRead(reader, remaining))
             {
                 return;
             }
+        }
+    }
 
-            using var timeout = new CancellationTokenSource(remaining, _time);
-            try
-            {
-                if (!await reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false))
-                {
-                    return;
-                }
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-            {
-                return;
-            }
+    /// <summary>Blocks the sequencer thread until an item can be read, the channel completes (false) or <paramref name="timeout"/> passes (false).</summary>
+    private bool WaitToRead(ChannelReader<Pending> reader, TimeSpan timeout)
+    {
+        using var cts = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, _time);
+        try
+        {
+#pragma warning disable VSTHRD002 // The sequencer owns a dedicated thread; blocking it is the design, and the writer completes the wait directly.
+            return reader.WaitToReadAsync(cts?.Token ?? CancellationToken.None).AsTask().GetAwaiter().GetResult();
+#pragma warning restore VSTHRD002
+        }
+        catch (OperationCanceledException) when (cts?.IsCancellationRequested == true)
+        {
+            return false;
         }
     }
 
