@@ -43,6 +43,60 @@ public static class Cbor
         return bytes.Length == Ed25519PublicKey.Length ? new Ed25519PublicKey(bytes) : throw new CborContentException("A public key is 32 bytes.");
     }
 
+    /// <summary>Writes a public key, or CBOR null.</summary>
+    public static void WriteOptionalPublicKey(this CborWriter writer, Ed25519PublicKey? key)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (key is { } value)
+        {
+            writer.WritePublicKey(value);
+        }
+        else
+        {
+            writer.WriteNull();
+        }
+    }
+
+    /// <summary>Reads a public key or CBOR null.</summary>
+    public static Ed25519PublicKey? ReadOptionalPublicKey(this CborReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (reader.PeekState() == CborReaderState.Null)
+        {
+            reader.ReadNull();
+            return null;
+        }
+
+        return reader.ReadPublicKey();
+    }
+
+    /// <summary>Writes a player id, or CBOR null.</summary>
+    public static void WriteOptionalPlayerId(this CborWriter writer, PlayerId? id)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (id is { } value)
+        {
+            writer.WritePlayerId(value);
+        }
+        else
+        {
+            writer.WriteNull();
+        }
+    }
+
+    /// <summary>Reads a player id or CBOR null.</summary>
+    public static PlayerId? ReadOptionalPlayerId(this CborReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (reader.PeekState() == CborReaderState.Null)
+        {
+            reader.ReadNull();
+            return null;
+        }
+
+        return reader.ReadPlayerId();
+    }
+
     /// <summary>Writes a player id as a text string.</summary>
     public static void WritePlayerId(this CborWriter writer, PlayerId id) => writer.WriteTextString(id.Value);
 

@@ -1,4 +1,3 @@
-using System.Formats.Cbor;
 using Flecs.Core.Identity;
 using Flecs.Crypto.Signatures;
 using Flecs.Ledger.Encoding;
@@ -39,23 +38,8 @@ public sealed record PlayerRecord(
         w.WriteInt32((int)Role);
         w.WriteInt32((int)Mode);
         w.WriteInt32((int)Status);
-        if (PublicKey is { } key)
-        {
-            w.WritePublicKey(key);
-        }
-        else
-        {
-            w.WriteNull();
-        }
-
-        if (Representative is { } representative)
-        {
-            w.WritePlayerId(representative);
-        }
-        else
-        {
-            w.WriteNull();
-        }
+        w.WriteOptionalPublicKey(PublicKey);
+        w.WriteOptionalPlayerId(Representative);
 
         w.WriteInt64(Sequence);
         w.WriteInt64(RegisteredAtHeight);
@@ -72,25 +56,8 @@ public sealed record PlayerRecord(
         var role = (PlayerRole)r.ReadInt32();
         var mode = (PlayerMode)r.ReadInt32();
         var status = (PlayerStatus)r.ReadInt32();
-        Ed25519PublicKey? key = null;
-        if (r.PeekState() == CborReaderState.Null)
-        {
-            r.ReadNull();
-        }
-        else
-        {
-            key = r.ReadPublicKey();
-        }
-
-        PlayerId? representative = null;
-        if (r.PeekState() == CborReaderState.Null)
-        {
-            r.ReadNull();
-        }
-        else
-        {
-            representative = r.ReadPlayerId();
-        }
+        var key = r.ReadOptionalPublicKey();
+        var representative = r.ReadOptionalPlayerId();
 
         var sequence = r.ReadInt64();
         var registeredAt = r.ReadInt64();

@@ -22,23 +22,8 @@ public sealed record RegisterPlayerPayload(PlayerId Id, PlayerRole Role, PlayerM
         w.WritePlayerId(Id);
         w.WriteInt32((int)Role);
         w.WriteInt32((int)Mode);
-        if (PublicKey is { } key)
-        {
-            w.WritePublicKey(key);
-        }
-        else
-        {
-            w.WriteNull();
-        }
-
-        if (Representative is { } representative)
-        {
-            w.WritePlayerId(representative);
-        }
-        else
-        {
-            w.WriteNull();
-        }
+        w.WriteOptionalPublicKey(PublicKey);
+        w.WriteOptionalPlayerId(Representative);
 
         w.WriteEndArray();
         return w.Encode();
@@ -52,25 +37,8 @@ public sealed record RegisterPlayerPayload(PlayerId Id, PlayerRole Role, PlayerM
         var id = r.ReadPlayerId();
         var role = (PlayerRole)r.ReadInt32();
         var mode = (PlayerMode)r.ReadInt32();
-        Ed25519PublicKey? key = null;
-        if (r.PeekState() == CborReaderState.Null)
-        {
-            r.ReadNull();
-        }
-        else
-        {
-            key = r.ReadPublicKey();
-        }
-
-        PlayerId? representative = null;
-        if (r.PeekState() == CborReaderState.Null)
-        {
-            r.ReadNull();
-        }
-        else
-        {
-            representative = r.ReadPlayerId();
-        }
+        var key = r.ReadOptionalPublicKey();
+        var representative = r.ReadOptionalPlayerId();
 
         r.ReadEndOfValue();
         return new RegisterPlayerPayload(id, role, mode, key, representative);
