@@ -31,6 +31,9 @@ public static class LedgerErrors
     /// <summary>No executor handles this transaction type.</summary>
     public const string UnknownType = "ledger.tx.unknown-type";
 
+    /// <summary>A module's executor threw on this transaction; it is rejected and changes nothing.</summary>
+    public const string ExecutorFault = "ledger.tx.executor-fault";
+
     /// <summary>The payload does not decode for its transaction type.</summary>
     public const string InvalidPayload = "ledger.tx.invalid-payload";
 

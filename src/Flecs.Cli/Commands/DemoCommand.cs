@@ -113,9 +113,9 @@ internal static class DemoCommand
                 }
 
                 var applicant = PlayerId.Parse("prosumer-5");
-                await RecordAsync("prosumer-5 applies with its own key", client.RegisterActiveAsync(applicant, Key("prosumer-5"), applicant, PlayerRole.Prosumer, Key("prosumer-5").PublicKey, ct)).ConfigureAwait(false);
+                await RecordAsync("prosumer-5 tries to register itself", client.RegisterActiveAsync(applicant, Key("prosumer-5"), applicant, PlayerRole.Prosumer, Key("prosumer-5").PublicKey, ct)).ConfigureAwait(false);
+                await RecordAsync("SA registers prosumer-5 with the key it handed over", client.RegisterActiveAsync(sa, saKey, applicant, PlayerRole.Prosumer, Key("prosumer-5").PublicKey, ct)).ConfigureAwait(false);
                 await RecordAsync("prosumer-5 sends before authorization", client.AnchorAsync(applicant, Key("prosumer-5"), Document("early"), "plan", ct)).ConfigureAwait(false);
-                client.ResetSequence(applicant);
                 foreach (var id in active.Select(a => a.Id).Append("prosumer-5"))
                 {
                     await RecordAsync("SA authorizes the players", client.ActOnAsync(sa, saKey, TransactionType.AuthorizePlayer, PlayerId.Parse(id), "identity and connection checked", ct)).ConfigureAwait(false);

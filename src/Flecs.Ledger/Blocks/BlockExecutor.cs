@@ -1,3 +1,4 @@
+using System.Formats.Cbor;
 using System.Collections.Immutable;
 using Flecs.Core.Identity;
 using Flecs.Core.Results;
@@ -15,7 +16,7 @@ namespace Flecs.Ledger.Blocks;
 /// <remarks>
 /// The rules, in order (docs/formats/receipts.md), each with its rejection code: size
 /// (<c>oversized</c>), canonical decoding (<c>malformed</c>), chain id (<c>wrong-chain</c>), sender known
-/// (<c>sender.unknown</c>, except a player applying with its own key) and active (<c>sender.passive</c>),
+/// (<c>sender.unknown</c>) and active (<c>sender.passive</c>),
 /// signature with the sender's key at this point of the chain (<c>bad-signature</c>), sender status
 /// (<c>sender.pending</c>, <c>sender.suspended</c>, <c>sender.revoked</c>), validity limit (<c>expired</c>),
 /// sequence (<c>duplicate</c> when the same id was accepted before, else <c>wrong-sequence</c>), executor
@@ -67,7 +68,7 @@ public sealed class BlockExecutor
         }
 
         var decoded = candidate.Decode();
-        if (decoded.IsSuccess && SigningKey(decoded.Value, FindPlayer(state, decoded.Value.Sender)) is { } key)
+        if (decoded.IsSuccess && SigningKey(FindPlayer(state, decoded.Value.Sender)) is { } key)
         {
             candidate.Verify(_verifier, key);
         }
@@ -129,7 +130,7 @@ public sealed class BlockExecutor
         }
 
         var sender = FindPlayer(state, tx.Sender);
-        var key = SigningKey(tx, sender);
+        var key = SigningKey(sender);
         if (key is null)
         {
             return sender is { Mode: PlayerMode.Passive }
@@ -170,14 +171,29 @@ public sealed class BlockExecutor
             return Result.Fail(LedgerErrors.UnknownType, $"No executor for transaction type {tx.Type}.");
         }
 
-        var executed = executor.Execute(new TransactionContext(tx, sender, height, timestampMs, _genesis, state));
+        Result executed;
+        try
+        {
+            executed = executor.Execute(new TransactionContext(tx, sender, height, timestampMs, _genesis, state));
+        }
+        catch (Exception ex) when (ex is CborContentException or InvalidOperationException or FormatException or ArgumentException or OverflowException or IndexOutOfRangeException)
+        {
+            // A module executor that throws on crafted input must not stop the sequencer (or crash a verifier
+            // replaying the block): the exception type is deterministic, so every node records the same rejection.
+            return Result.Fail(LedgerErrors.ExecutorFault, $"The executor of {tx.Type} failed: {ex.GetType().Name}.");
+        }
+
         if (!executed.IsSuccess)
         {
             return executed;
         }
 
-        var after = FindPlayer(state, tx.Sender)
-            ?? throw new InvalidOperationException($"The executor of {tx.Type} removed its own sender '{tx.Sender}'.");
+        var after = FindPlayer(state, tx.Sender);
+        if (after is null)
+        {
+            return Result.Fail(LedgerErrors.ExecutorFault, $"The executor of {tx.Type} removed its own sender '{tx.Sender}'.");
+        }
+
         state.Set(PlayerRecord.StateKey(after.Id), (after with { Sequence = tx.Sequence }).Encode());
         return Result.Success;
     }
@@ -185,21 +201,7 @@ public sealed class BlockExecutor
     private static PlayerRecord? FindPlayer(IStateReader state, PlayerId id) =>
         state.TryGet(PlayerRecord.StateKey(id), out var bytes) ? PlayerRecord.Decode(bytes) : null;
 
-    /// <summary>The key that must have signed <paramref name="tx"/>: the sender's, or for a self-application the key it registers.</summary>
-    private static Ed25519PublicKey? SigningKey(Transaction tx, PlayerRecord? sender)
-    {
-        if (sender is not null)
-        {
-            return sender.Mode == PlayerMode.Active ? sender.PublicKey : null;
-        }
-
-        if (tx.Type == TransactionType.RegisterPlayer
-            && Payload.Decode(tx.Payload, RegisterPlayerPayload.Read, p => p.Encode()) is { IsSuccess: true } registration
-            && registration.Value.Id == tx.Sender)
-        {
-            return registration.Value.PublicKey;
-        }
-
-        return null;
-    }
+    /// <summary>The key that must have signed a transaction of <paramref name="sender"/>: none for an unknown or passive sender.</summary>
+    private static Ed25519PublicKey? SigningKey(PlayerRecord? sender) =>
+        sender is { Mode: PlayerMode.Active } ? sender.PublicKey : null;
 }

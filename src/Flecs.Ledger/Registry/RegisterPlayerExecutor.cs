@@ -7,10 +7,14 @@ using Flecs.Ledger.Transactions;
 namespace Flecs.Ledger.Registry;
 
 /// <summary>
-/// <c>register-player</c>: the SA registers any player; an authorized TradCo or AggCo registers a passive
-/// customer it represents; an unknown sender may apply for itself with its own key. Every new player
-/// starts <see cref="PlayerStatus.Pending"/> until the SA authorizes it.
+/// <c>register-player</c>: the SA registers any player (an active one hands its public key over off-ledger);
+/// an authorized TradCo or AggCo registers a passive customer it represents. Every new player starts
+/// <see cref="PlayerStatus.Pending"/> until the SA authorizes it.
 /// </summary>
+/// <remarks>
+/// There is deliberately no self-registration by unknown keys: it would let anyone squat ids the SA
+/// means to assign (or a future validator's id) and grow state without bound.
+/// </remarks>
 public sealed class RegisterPlayerExecutor : ITransactionExecutor
 {
     /// <inheritdoc/>
@@ -49,11 +53,10 @@ public sealed class RegisterPlayerExecutor : ITransactionExecutor
 
         var sender = context.Sender;
         var allowed = context.SenderIsSupervisingAuthority
-            || (sender is { CanRepresent: true } && p.Mode == PlayerMode.Passive && p.Representative == sender.Id)
-            || (sender is null && p.Id == context.Transaction.Sender && p.Mode == PlayerMode.Active);
+            || (sender is { CanRepresent: true } && p.Mode == PlayerMode.Passive && p.Representative == sender.Id);
         if (!allowed)
         {
-            return Result.Fail(LedgerErrors.WrongRole, $"'{context.Transaction.Sender}' may not register '{p.Id}': only the SA, the representative of a passive player, or the player itself may.");
+            return Result.Fail(LedgerErrors.WrongRole, $"'{context.Transaction.Sender}' may not register '{p.Id}': only the SA, or the TradCo/AggCo representing a passive player, may.");
         }
 
         if (context.FindPlayer(p.Id) is not null || ValidatorSet.Find(ValidatorSetState.Read(context.State), p.Id) is not null)

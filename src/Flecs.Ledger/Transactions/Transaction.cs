@@ -145,7 +145,8 @@ public sealed class Transaction
                 return Malformed("Sequence numbers start at 1.");
             }
 
-            var tx = FromParts(chainId, new TransactionType((ushort)typeNumber), sender, sequence, validUntil, payload, signature, body);
+            // Re-encode the body from its fields too: one logical transaction has exactly one encoding.
+            var tx = FromParts(chainId, new TransactionType((ushort)typeNumber), sender, sequence, validUntil, payload, signature);
             return tx.Bytes.AsSpan().SequenceEqual(bytes) ? tx : Malformed("The envelope is not canonical.");
         }
         catch (Exception ex) when (ex is CborContentException or InvalidOperationException or FormatException or ArgumentException or OverflowException)

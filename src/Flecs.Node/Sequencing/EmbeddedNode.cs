@@ -294,31 +294,59 @@ public sealed class EmbeddedNode : IAsyncDisposable
             return;
         }
 
-        Block block;
+        Block? block = null;
+        var durable = false;
         try
         {
             lock (_storeLock)
             {
                 var (built, outcome) = Chain.Build(candidates, _time.GetUtcNow().ToUnixTimeMilliseconds(), _sealerId, _sealer, _store.WasAccepted);
-                _store.Append(built, outcome.State.SortedWrites());
-                Chain.Commit(built, outcome);
                 block = built;
+                _store.Append(built, outcome.State.SortedWrites());
+                durable = true;
+                Chain.Commit(built, outcome);
             }
         }
         catch (Exception ex)
         {
-            // Fail-stop: a block that could not be made durable is never acknowledged; the node stops
-            // ordering and a restart resumes from the last committed block.
-            var error = new Error(LedgerErrors.StoreCorrupt, "The block could not be committed: " + ex.Message);
-            foreach (var pending in batch)
+            // Fail-stop: the node stops ordering and a restart resumes from the last committed block.
+            // A durable block is still acknowledged; everything not in it is answered with the error.
+            var error = new Error(LedgerErrors.StoreCorrupt, "The node stopped: " + ex.Message);
+            _queue.Writer.TryComplete(ex);
+            var unanswered = new List<Pending>();
+            if (!durable)
+            {
+                unanswered.AddRange(batch);
+            }
+            else
+            {
+                Acknowledge(batch, block!);
+            }
+
+            if (_carried is { } carried)
+            {
+                unanswered.Add(carried);
+                _carried = null;
+            }
+
+            while (_queue.Reader.TryRead(out var queued))
+            {
+                unanswered.Add(queued);
+            }
+
+            foreach (var pending in unanswered)
             {
                 pending.Completion.TrySetResult(new Submission(pending.Candidate.Id, error, -1, -1, null));
             }
 
-            _queue.Writer.TryComplete(ex);
             throw;
         }
 
+        Acknowledge(batch, block);
+    }
+
+    private static void Acknowledge(List<Pending> batch, Block block)
+    {
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Completion.TrySetResult(new Submission(batch[i].Candidate.Id, null, block.Header.Height, i, block.Receipts[i]));

@@ -18,7 +18,6 @@ public sealed partial class BlockExecutorTests
     [InlineData("forged-signature", LedgerErrors.BadSignature)]
     [InlineData("zero-signature", LedgerErrors.BadSignature)]
     [InlineData("sa-sender-signed-by-player-key", LedgerErrors.BadSignature)]
-    [InlineData("self-application-signed-by-another-key", LedgerErrors.BadSignature)]
     [InlineData("replay-of-accepted", LedgerErrors.Duplicate)]
     [InlineData("wrong-sequence-ahead", LedgerErrors.WrongSequence)]
     [InlineData("wrong-sequence-reused", LedgerErrors.WrongSequence)]
@@ -200,9 +199,6 @@ public sealed partial class BlockExecutorTests
                 return Transaction.FromParts(honest.ChainId, honest.Type, honest.Sender, honest.Sequence, honest.ValidUntilHeight, honest.Payload, new byte[64]).Bytes;
             case "sa-sender-signed-by-player-key":
                 return chain.Sign(new TestPlayer(chain.Sa.Id, genco.Signer), TransactionType.AuthorizePlayer, Payloads.Action(chain["pending"].Id)).Bytes;
-            case "self-application-signed-by-another-key":
-                var applicant = chain["newco"];
-                return chain.Sign(applicant.WithKey("mallory"), TransactionType.RegisterPlayer, Payloads.RegisterActive(applicant.Id, PlayerRole.Prosumer, applicant.PublicKey)).Bytes;
             case "replay-of-accepted":
                 var original = chain.Anchor(genco, "plan");
                 Scenario.AssertAllAccepted(chain.Append(original));

@@ -72,6 +72,7 @@ public sealed class PersistedEnumStabilityTests
     [InlineData(nameof(LedgerErrors.WrongSequence), "ledger.tx.wrong-sequence")]
     [InlineData(nameof(LedgerErrors.Duplicate), "ledger.tx.duplicate")]
     [InlineData(nameof(LedgerErrors.UnknownType), "ledger.tx.unknown-type")]
+    [InlineData(nameof(LedgerErrors.ExecutorFault), "ledger.tx.executor-fault")]
     [InlineData(nameof(LedgerErrors.InvalidPayload), "ledger.tx.invalid-payload")]
     [InlineData(nameof(LedgerErrors.UnknownSender), "ledger.sender.unknown")]
     [InlineData(nameof(LedgerErrors.PendingSender), "ledger.sender.pending")]
@@ -110,7 +111,7 @@ public sealed class PersistedEnumStabilityTests
     {
         var codes = typeof(LedgerErrors).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).ToList();
 
-        Assert.Equal(35, codes.Count);
+        Assert.Equal(36, codes.Count);
         Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
     }
 }

@@ -52,29 +52,15 @@ public sealed class RegisterPlayerExecutorTests
     }
 
     [Fact]
-    public void Execute_UnknownSenderAppliesWithItsOwnKey_AcceptedAsPendingWithSequenceOne()
+    public void Execute_UnknownSenderAppliesWithItsOwnKey_RejectedAsUnknownSender()
     {
         var chain = Scenario.Market();
         var applicant = chain["newco"];
 
         var block = chain.Append(chain.RegisterActive(applicant, applicant, PlayerRole.Prosumer));
 
-        Scenario.AssertAllAccepted(block);
-        Assert.Equal(new PlayerRecord(applicant.Id, PlayerRole.Prosumer, PlayerMode.Active, PlayerStatus.Pending, applicant.PublicKey, null, 1, block.Header.Height), chain.FindPlayer(applicant.Id));
-    }
-
-    [Fact]
-    public void Execute_SelfApplicantAuthorized_CanSendItsNextTransaction()
-    {
-        var chain = Scenario.Market();
-        var applicant = chain["newco"];
-        chain.Append(chain.RegisterActive(applicant, applicant, PlayerRole.Prosumer));
-        chain.Append(chain.Authorize(applicant.Id));
-
-        var block = chain.Append(chain.Anchor(applicant, "plan"));
-
-        Assert.Equal(["accepted"], Scenario.Codes(block));
-        Assert.Equal(2, chain.FindPlayer(applicant.Id)!.Sequence);
+        Assert.Equal([LedgerErrors.UnknownSender], Scenario.Codes(block));
+        Assert.Null(chain.FindPlayer(applicant.Id));
     }
 
     [Theory]

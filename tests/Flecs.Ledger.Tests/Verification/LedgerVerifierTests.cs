@@ -214,7 +214,7 @@ public sealed class LedgerVerifierTests(NodeBuiltChain built) : IClassFixture<No
         var applicant = chain["applicant"];
         chain.Append(
             chain.RegisterPassive(tradco, "household", PlayerRole.Prosumer, tradco.Id),
-            chain.RegisterActive(applicant, applicant, PlayerRole.Prosumer),
+            chain.RegisterActive(applicant, PlayerRole.Prosumer),
             chain.Anchor(genco, "plan"),
             chain.Anchor(genco, "plan"));
         chain.Append(chain.Suspend(genco.Id), chain.Authorize(genco.Id), chain.Revoke(applicant.Id), chain.RotateKey(genco.Id, genco.WithKey("genco-2").PublicKey));
