@@ -56,7 +56,9 @@ public sealed class EmbeddedNode : IAsyncDisposable
         Chain = chain;
         _sealer = sealer;
         _sealerId = sealerId;
-        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        // Synchronous continuations: a submitter's write wakes the blocked sequencer thread directly; with
+        // asynchronous ones the wake-up waited for a free pool thread (measured: 2 s stalls under load).
+        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait, AllowSynchronousContinuations = true });
         // A dedicated thread: ordering must not wait for a thread-pool thread while submitters keep
         // every pool thread busy verifying signatures (measured: blocks stalled for seconds).
         _sequencer = Task.Factory.StartNew(RunSequencer, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -132,24 +134,65 @@ public sealed class EmbeddedNode : IAsyncDisposable
     public async Task<Submission> SubmitAsync(byte[] bytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        var candidate = new TransactionCandidate(bytes);
-        var refused = Admit(candidate);
-        if (refused is not null)
+        var results = await SubmitManyAsync([bytes], cancellationToken).ConfigureAwait(false);
+        return results[0];
+    }
+
+    /// <summary>
+    /// Submits transactions in order (a gateway's readings, an aggregator's portfolio) and completes when
+    /// every one is in a durable block or refused at admission; one answer per transaction, in order.
+    /// </summary>
+    /// <remarks>Cheaper per transaction than <see cref="SubmitAsync"/>: one task and one cancellation registration per batch.</remarks>
+    public async Task<Submission[]> SubmitManyAsync(IReadOnlyList<byte[]> transactions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        var results = new Submission[transactions.Count];
+        var pending = new Pending?[transactions.Count];
+        for (var i = 0; i < transactions.Count; i++)
         {
-            return new Submission(candidate.Id, refused, -1, -1, null);
+            ArgumentNullException.ThrowIfNull(transactions[i], nameof(transactions));
+            var candidate = new TransactionCandidate(transactions[i]);
+            var refused = Admit(candidate);
+            if (refused is not null)
+            {
+                results[i] = new Submission(candidate.Id, refused, -1, -1, null);
+                continue;
+            }
+
+            var item = new Pending(candidate, _time.GetTimestamp());
+            try
+            {
+                if (!_queue.Writer.TryWrite(item))
+                {
+                    await _queue.Writer.WriteAsync(item, cancellationToken).ConfigureAwait(false);
+                }
+
+                pending[i] = item;
+            }
+            catch (ChannelClosedException)
+            {
+                results[i] = new Submission(candidate.Id, new Error(Stopping, "The node is stopping."), -1, -1, null);
+            }
         }
 
-        var pending = new Pending(candidate);
-        try
+        using var registration = cancellationToken.Register(() =>
         {
-            await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ChannelClosedException)
+            foreach (var item in pending)
+            {
+                item?.Completion.TrySetCanceled(cancellationToken);
+            }
+        });
+        for (var i = 0; i < pending.Length; i++)
         {
-            return new Submission(candidate.Id, new Error(Stopping, "The node is stopping."), -1, -1, null);
+            if (pending[i] is { } item)
+            {
+#pragma warning disable VSTHRD003 // The sequencer completes these sources; awaiting them cannot deadlock (continuations run asynchronously).
+                results[i] = await item.Completion.Task.ConfigureAwait(false);
+#pragma warning restore VSTHRD003
+            }
         }
 
-        return await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return results;
     }
 
     /// <summary>Runs <paramref name="read"/> against the store, serialized with block writes.</summary>
@@ -232,10 +275,14 @@ public sealed class EmbeddedNode : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Collects the next block: up to the count and byte limits, waiting for more only until the oldest
+    /// transaction in the batch has waited <see cref="NodeOptions.MaxBlockDelay"/>. A backlog that has
+    /// already waited that long is sealed at once.
+    /// </summary>
     private void Fill(List<Pending> batch, ChannelReader<Pending> reader, int maxCount, int maxBytes)
     {
         long bytes = batch.Sum(p => (long)p.Candidate.Bytes.Length);
-        var started = _time.GetTimestamp();
         while (batch.Count < maxCount)
         {
             if (reader.TryRead(out var next))
@@ -251,7 +298,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
                 continue;
             }
 
-            var remaining = _options.MaxBlockDelay - _time.GetElapsedTime(started);
+            var remaining = batch.Count == 0 ? _options.MaxBlockDelay : _options.MaxBlockDelay - _time.GetElapsedTime(batch[0].AdmittedTimestamp);
             if (remaining <= TimeSpan.Zero || reader.Completion.IsCompleted || !WaitToRead(reader, remaining))
             {
                 return;
@@ -386,9 +433,11 @@ public sealed class EmbeddedNode : IAsyncDisposable
         return Result<(Ed25519Signer, PlayerId)>.Fail(NoValidatorKey, $"No key of a current validator in '{data.KeysPath}'{(validatorId is null ? string.Empty : $" for '{validatorId}'")}.");
     }
 
-    private sealed class Pending(TransactionCandidate candidate)
+    private sealed class Pending(TransactionCandidate candidate, long admittedTimestamp)
     {
         public TransactionCandidate Candidate { get; } = candidate;
+
+        public long AdmittedTimestamp { get; } = admittedTimestamp;
 
         public TaskCompletionSource<Submission> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
