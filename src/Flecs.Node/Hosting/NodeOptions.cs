@@ -9,7 +9,7 @@ public sealed class NodeOptions
     /// <summary>The validator id whose key seals blocks; default: the first genesis validator whose key file is present.</summary>
     public string? ValidatorId { get; init; }
 
-    /// <summary>The longest a transaction waits for its block to be cut once the first one of the block arrived. Default 50 ms.</summary>
+    /// <summary>The longest a transaction waits, after its admission, for its block to be cut. Default 50 ms.</summary>
     public TimeSpan MaxBlockDelay { get; init; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>The most transactions per block, at most the genesis limit. Default: the genesis limit.</summary>
