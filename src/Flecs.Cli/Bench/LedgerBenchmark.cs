@@ -90,7 +90,6 @@ internal static class LedgerBenchmark
                 throw new InvalidOperationException("Benchmark setup was rejected: " + refused.RejectionCode);
             }
 
-            var startHeight = node.Chain.Head.Height;
             var perPlayer = ((transactionCount + playerCount - 1) / playerCount) + 1;
             var signed = new byte[playerCount][][];
             Parallel.For(0, playerCount, i =>
@@ -110,7 +109,7 @@ internal static class LedgerBenchmark
                 throw new InvalidOperationException("A warm-up transaction was rejected.");
             }
 
-            startHeight = node.Chain.Head.Height;
+            var startHeight = node.Chain.Head.Height;
             var stopwatch = Stopwatch.StartNew();
             // Each worker submits its players' transactions in sequence order, in batches as a gateway or
             // aggregator would, without waiting for one batch before sending the next.

@@ -58,17 +58,33 @@ public sealed class BlockExecutor
         new AnchorDocumentExecutor(),
     ];
 
-    /// <summary>Pre-checks a candidate's signature against the sender's key in <paramref name="state"/>; safe to call in parallel.</summary>
-    public void Preverify(TransactionCandidate candidate, IStateReader state)
+    /// <summary>
+    /// The stateless envelope rules 1–3 (size, canonical decoding, chain id), which need no state and no
+    /// order: node admission applies them before ordering, and <see cref="Apply"/> applies them again.
+    /// </summary>
+    public Result<Transaction> CheckEnvelope(TransactionCandidate candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         if (candidate.Bytes.Length > _genesis.Limits.MaxTransactionBytes)
         {
-            return;
+            return Result<Transaction>.Fail(LedgerErrors.Oversized, $"The transaction is {candidate.Bytes.Length} bytes; the limit is {_genesis.Limits.MaxTransactionBytes}.");
         }
 
         var decoded = candidate.Decode();
-        if (decoded.IsSuccess && SigningKey(FindPlayer(state, decoded.Value.Sender)) is { } key)
+        if (!decoded.IsSuccess)
+        {
+            return decoded;
+        }
+
+        return string.Equals(decoded.Value.ChainId, _genesis.ChainId, StringComparison.Ordinal)
+            ? decoded
+            : Result<Transaction>.Fail(LedgerErrors.WrongChain, $"The transaction is for chain '{decoded.Value.ChainId}', not '{_genesis.ChainId}'.");
+    }
+
+    /// <summary>Pre-checks a candidate's signature against the sender's key in <paramref name="state"/>; safe to call in parallel.</summary>
+    public void Preverify(TransactionCandidate candidate, IStateReader state)
+    {
+        if (CheckEnvelope(candidate) is { IsSuccess: true } envelope && SigningKey(FindPlayer(state, envelope.Value.Sender)) is { } key)
         {
             candidate.Verify(_verifier, key);
         }
@@ -112,23 +128,13 @@ public sealed class BlockExecutor
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(wasAccepted);
-        if (candidate.Bytes.Length > _genesis.Limits.MaxTransactionBytes)
+        var envelope = CheckEnvelope(candidate);
+        if (!envelope.IsSuccess)
         {
-            return Result.Fail(LedgerErrors.Oversized, $"The transaction is {candidate.Bytes.Length} bytes; the limit is {_genesis.Limits.MaxTransactionBytes}.");
+            return envelope.Error;
         }
 
-        var decoded = candidate.Decode();
-        if (!decoded.IsSuccess)
-        {
-            return decoded.Error;
-        }
-
-        var tx = decoded.Value;
-        if (!string.Equals(tx.ChainId, _genesis.ChainId, StringComparison.Ordinal))
-        {
-            return Result.Fail(LedgerErrors.WrongChain, $"The transaction is for chain '{tx.ChainId}', not '{_genesis.ChainId}'.");
-        }
-
+        var tx = envelope.Value;
         var sender = FindPlayer(state, tx.Sender);
         var key = SigningKey(sender);
         if (key is null)

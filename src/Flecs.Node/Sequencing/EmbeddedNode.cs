@@ -43,7 +43,6 @@ public sealed class EmbeddedNode : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly NodeOptions _options;
     private readonly Lock _storeLock = new();
-    private readonly CancellationTokenSource _stopping = new();
     private readonly Task _sequencer;
     private Pending? _carried;
 
@@ -217,8 +216,6 @@ public sealed class EmbeddedNode : IAsyncDisposable
         }
         finally
         {
-            await _stopping.CancelAsync().ConfigureAwait(false);
-            _stopping.Dispose();
             _store.Dispose();
             _sealer.Dispose();
             await _lock.DisposeAsync().ConfigureAwait(false);
@@ -227,21 +224,10 @@ public sealed class EmbeddedNode : IAsyncDisposable
 
     private Error? Admit(TransactionCandidate candidate)
     {
-        var limit = Genesis.Limits.MaxTransactionBytes;
-        if (candidate.Bytes.Length > limit)
+        var envelope = Chain.Executor.CheckEnvelope(candidate);
+        if (!envelope.IsSuccess)
         {
-            return new Error(LedgerErrors.Oversized, $"The transaction is {candidate.Bytes.Length} bytes; the limit is {limit}.");
-        }
-
-        var decoded = candidate.Decode();
-        if (!decoded.IsSuccess)
-        {
-            return decoded.Error;
-        }
-
-        if (!string.Equals(decoded.Value.ChainId, Genesis.ChainId, StringComparison.Ordinal))
-        {
-            return new Error(LedgerErrors.WrongChain, $"The transaction is for chain '{decoded.Value.ChainId}', not '{Genesis.ChainId}'.");
+            return envelope.Error;
         }
 
         Chain.Executor.Preverify(candidate, Chain.State);
