@@ -106,12 +106,12 @@ public sealed class BlockExecutor
         foreach (var candidate in transactions)
         {
             var txState = new StateOverlay(block);
-            var result = Apply(candidate, txState, height, timestampMs, id => acceptedHere.Contains(id) || wasAcceptedBefore(id));
+            var result = Apply(candidate, txState, height, timestampMs, id => acceptedHere.Contains(id) || wasAcceptedBefore(id), out var output);
             if (result.IsSuccess)
             {
                 txState.MergeInto(block);
                 acceptedHere.Add(candidate.Id);
-                receipts.Add(Receipt.Accepted(candidate.Id));
+                receipts.Add(Receipt.Accepted(candidate.Id, output));
             }
             else
             {
@@ -123,8 +123,15 @@ public sealed class BlockExecutor
     }
 
     /// <summary>Applies one transaction to <paramref name="state"/>, returning the reason when it is rejected.</summary>
-    public Result Apply(TransactionCandidate candidate, StateOverlay state, long height, long timestampMs, Func<Hash256, bool> wasAccepted)
+    /// <param name="candidate">The transaction.</param>
+    /// <param name="state">The transaction's own overlay.</param>
+    /// <param name="height">The height of the block.</param>
+    /// <param name="timestampMs">The block timestamp.</param>
+    /// <param name="wasAccepted">Whether a transaction id was accepted before (in this block or earlier).</param>
+    /// <param name="output">The executor's output for the receipt, when it emitted one and the transaction was accepted.</param>
+    public Result Apply(TransactionCandidate candidate, StateOverlay state, long height, long timestampMs, Func<Hash256, bool> wasAccepted, out byte[]? output)
     {
+        output = null;
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(wasAccepted);
@@ -178,9 +185,10 @@ public sealed class BlockExecutor
         }
 
         Result executed;
+        var context = new TransactionContext(tx, sender, height, timestampMs, _genesis, state);
         try
         {
-            executed = executor.Execute(new TransactionContext(tx, sender, height, timestampMs, _genesis, state));
+            executed = executor.Execute(context);
         }
         catch (Exception ex) when (ex is CborContentException or InvalidOperationException or FormatException or ArgumentException or OverflowException or IndexOutOfRangeException)
         {
@@ -201,6 +209,7 @@ public sealed class BlockExecutor
         }
 
         state.Set(PlayerRecord.StateKey(after.Id), (after with { Sequence = tx.Sequence }).Encode());
+        output = context.Output;
         return Result.Success;
     }
 

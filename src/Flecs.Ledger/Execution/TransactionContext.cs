@@ -32,6 +32,21 @@ public sealed record TransactionContext(
         State.Set(PlayerRecord.StateKey(player.Id), player.Encode());
     }
 
+    /// <summary>The output the executor emitted for the receipt (canonical CBOR), or null.</summary>
+    public byte[]? Output { get; private set; }
+
+    /// <summary>Records <paramref name="output"/> (canonical CBOR, non-empty) in the transaction's receipt if it is accepted; a later call replaces it.</summary>
+    public void Emit(byte[] output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (output.Length == 0)
+        {
+            throw new ArgumentException("An output is never empty.", nameof(output));
+        }
+
+        Output = output;
+    }
+
     /// <summary>True when the sender is the Supervising Authority.</summary>
     public bool SenderIsSupervisingAuthority => Sender is { Role: PlayerRole.SupervisingAuthority };
 }

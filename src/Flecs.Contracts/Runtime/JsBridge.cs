@@ -1,0 +1,138 @@
+using System.Globalization;
+using Flecs.Contracts.Values;
+using Flecs.Core.Results;
+using Jint;
+using Jint.Native;
+using Jint.Native.Object;
+
+namespace Flecs.Contracts.Runtime;
+
+/// <summary>Converts between contract values and JavaScript values without CLR reflection.</summary>
+internal static class JsBridge
+{
+    /// <summary>Creates the JavaScript value of <paramref name="value"/> (fresh objects: a template may mutate them).</summary>
+    public static JsValue ToJs(Engine engine, ContractValue value) => value.Kind switch
+    {
+        ContractValueKind.Null => JsValue.Null,
+        ContractValueKind.Integer => JsNumber.Create(value.AsInteger),
+        ContractValueKind.Bool => value.AsBool ? JsBoolean.True : JsBoolean.False,
+        ContractValueKind.Text => JsString.Create(value.AsText),
+        ContractValueKind.List => new JsArray(engine, [.. value.AsList.Select(v => ToJs(engine, v))]),
+        _ => Object(engine, value.AsMap.Select(e => new KeyValuePair<string, JsValue>(e.Key, ToJs(engine, e.Value)))),
+    };
+
+    /// <summary>Creates a plain object.</summary>
+    public static JsObject Object(Engine engine, IEnumerable<KeyValuePair<string, JsValue>> entries) => JsObject.CreateFromEntries(engine, entries);
+
+    /// <summary>The length of an array.</summary>
+    public static uint Length(JsValue array) => (uint)array.AsObject().Get("length").AsNumber();
+
+    /// <summary>Reads a safe integer, or null when <paramref name="value"/> is not one.</summary>
+    public static long? Integer(JsValue value)
+    {
+        if (!value.IsNumber())
+        {
+            return null;
+        }
+
+        var d = value.AsNumber();
+        return double.IsInteger(d) && Math.Abs(d) <= ContractValue.MaxSafeInteger ? (long)d : null;
+    }
+
+    /// <summary>Converts a template's value back: plain data only (own data properties, no functions, safe integers).</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="path">Where it is, for messages (e.g. <c>result.state</c>).</param>
+    /// <param name="budget">The number of values left to convert: shared references make a small heap look huge.</param>
+    /// <param name="depth">The nesting depth of <paramref name="value"/>.</param>
+    public static Result<ContractValue> FromJs(JsValue value, string path, ref int budget, int depth = 0)
+    {
+        if (--budget < 0)
+        {
+            return Fail(ContractErrors.InvalidOutput, $"{path}: the result holds too many values.");
+        }
+
+        if (depth > ContractValue.MaxDepth)
+        {
+            return Fail(ContractErrors.InvalidOutput, $"{path}: nested deeper than {ContractValue.MaxDepth}.");
+        }
+
+        if (value.IsNull() || value.IsUndefined())
+        {
+            return ContractValue.Null;
+        }
+
+        if (value.IsBoolean())
+        {
+            return ContractValue.Bool(value.AsBoolean());
+        }
+
+        if (value.IsNumber())
+        {
+            return Integer(value) is { } n
+                ? ContractValue.Integer(n)
+                : Fail(ContractErrors.OutputNotInteger, $"{path}: {value.AsNumber().ToString("R", CultureInfo.InvariantCulture)} is not a safe integer (use flecs.div, flecs.mulDiv or flecs.value to round).");
+        }
+
+        if (value.IsString())
+        {
+            var s = value.AsString();
+            return s.Length <= ContractValue.MaxTextLength ? ContractValue.Text(s) : Fail(ContractErrors.InvalidOutput, $"{path}: text longer than {ContractValue.MaxTextLength}.");
+        }
+
+        if (value.IsArray())
+        {
+            var array = value.AsArray();
+            var length = Length(array);
+            var items = new List<ContractValue>((int)Math.Min(length, 1024));
+            for (uint i = 0; i < length; i++)
+            {
+                var item = FromJs(array.Get(i), path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", ref budget, depth + 1);
+                if (!item.IsSuccess)
+                {
+                    return item;
+                }
+
+                items.Add(item.Value);
+            }
+
+            return ContractValue.List(items);
+        }
+
+        if (value is ObjectInstance obj && !value.IsSymbol() && value is not Jint.Native.Function.Function)
+        {
+            var entries = new List<KeyValuePair<string, ContractValue>>();
+            foreach (var (key, descriptor) in obj.GetOwnProperties())
+            {
+                if (!key.IsString() || !descriptor.Enumerable)
+                {
+                    continue;
+                }
+
+                var name = key.AsString();
+                if (!descriptor.IsDataDescriptor())
+                {
+                    return Fail(ContractErrors.InvalidOutput, $"{path}.{name}: accessors are not data.");
+                }
+
+                var item = FromJs(descriptor.Value, path + "." + name, ref budget, depth + 1);
+                if (!item.IsSuccess)
+                {
+                    return item;
+                }
+
+                if (name.Length is 0 or > ContractValue.MaxTextLength)
+                {
+                    return Fail(ContractErrors.InvalidOutput, $"{path}: a key is 1–{ContractValue.MaxTextLength} characters.");
+                }
+
+                entries.Add(new(name, item.Value));
+            }
+
+            return ContractValue.Map(entries);
+        }
+
+        return Fail(ContractErrors.InvalidOutput, $"{path}: a {value.Type} is not data.");
+    }
+
+    private static Result<ContractValue> Fail(string code, string message) => Result<ContractValue>.Fail(code, message);
+}

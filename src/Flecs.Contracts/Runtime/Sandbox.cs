@@ -1,0 +1,309 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Flecs.Contracts.Templates;
+using Flecs.Contracts.Values;
+using Flecs.Core.Results;
+using Jint;
+using Jint.Native;
+using Jint.Native.Object;
+using Jint.Runtime;
+
+namespace Flecs.Contracts.Runtime;
+
+/// <summary>
+/// One template loaded into its own hardened Jint realm (docs/contracts/sandbox.md): strict mode, an exact
+/// statement budget, recursion, array and memory limits, invariant culture, UTC, no string compilation,
+/// no CLR interop; every global outside <see cref="TemplateAnalyzer.AllowedGlobals"/> deleted; then the
+/// whole realm and the template's top-level bindings deep-frozen, so no call can leave anything behind for
+/// the next one. Not thread-safe.
+/// </summary>
+internal sealed class Sandbox
+{
+    /// <summary>Entries per output list.</summary>
+    public const int MaxEntries = 64;
+
+    /// <summary>Characters in a label.</summary>
+    public const int MaxLabelLength = 32;
+
+    /// <summary>Bytes of encoded contract state.</summary>
+    public const int MaxStateBytes = 16 * 1024;
+
+    private const string FreezerSource = """
+        (function () {
+          const freeze = Object.freeze, ownKeys = Reflect.ownKeys, describe = Reflect.getOwnPropertyDescriptor, protoOf = Reflect.getPrototypeOf;
+          return function (roots) {
+            const seen = new Set();
+            const stack = [];
+            for (let i = 0; i < roots.length; i++) stack.push(roots[i]);
+            while (stack.length > 0) {
+              const o = stack.pop();
+              if (o === null || (typeof o !== "object" && typeof o !== "function") || seen.has(o)) continue;
+              seen.add(o);
+              freeze(o);
+              const keys = ownKeys(o);
+              for (let i = 0; i < keys.length; i++) {
+                const d = describe(o, keys[i]);
+                if ("value" in d) stack.push(d.value); else { stack.push(d.get); stack.push(d.set); }
+              }
+              stack.push(protoOf(o));
+            }
+          };
+        })()
+        """;
+
+    private static readonly ImmutableArray<string> OutputKeys = ["allocations", "certificates", "payments", "state"];
+
+    private readonly Engine _engine;
+    private readonly JsValue _entry;
+    private readonly Template _template;
+
+    private Sandbox(Engine engine, JsValue entry, Template template)
+    {
+        _engine = engine;
+        _entry = entry;
+        _template = template;
+    }
+
+    /// <summary>Loads <paramref name="template"/> into a fresh realm.</summary>
+    public static Result<Sandbox> Load(Template template, ExecutionLimits limits)
+    {
+        var engine = new Engine(o =>
+        {
+            o.Strict = true;
+            o.MaxStatements(limits.Statements);
+            o.LimitRecursion(limits.RecursionDepth);
+            o.LimitMemory(limits.MemoryBytes);
+            o.Constraints.MaxArraySize = limits.ArraySize;
+            o.Culture = CultureInfo.InvariantCulture;
+            o.TimeZone = TimeZoneInfo.Utc;
+            o.Host.StringCompilationAllowed = false;
+            o.Interop.Enabled = false;
+        });
+        try
+        {
+            var freezer = engine.Evaluate(FreezerSource);
+            Trim(engine.Global, name => TemplateAnalyzer.AllowedGlobals.Contains(name));
+            Trim(engine.Global.Get("Math").AsObject(), name => TemplateAnalyzer.AllowedMath.Contains(name));
+            engine.Global.FastSetProperty("flecs", new Jint.Runtime.Descriptors.PropertyDescriptor(HostFunctions.Create(engine), writable: false, enumerable: false, configurable: false));
+            engine.Execute(template.Script, "template.js");
+            var roots = engine.Evaluate("[" + string.Join(", ", template.TopLevelNames) + "]");
+            engine.Call(freezer, JsValue.Undefined, [new JsArray(engine, [engine.Global, .. roots.AsArray()])]);
+            var entry = engine.Evaluate("interval");
+            return entry is Jint.Native.Function.Function
+                ? new Sandbox(engine, entry, template)
+                : Result<Sandbox>.Fail(ContractErrors.MissingEntry, "`interval` is not a function.");
+        }
+        catch (Exception ex) when (ex is JavaScriptException or JintException)
+        {
+            return Result<Sandbox>.Fail(ContractErrors.ExecutionFault, $"The template does not load: {ex.Message}");
+        }
+    }
+
+    /// <summary>Runs one interval.</summary>
+    public Result<IntervalOutcome> Run(ContractCall call)
+    {
+        var ctx = Context(call);
+        JsValue result;
+        try
+        {
+            result = _engine.Call(_entry, JsValue.Undefined, [ctx]);
+        }
+        catch (StatementsCountOverflowException)
+        {
+            return Fail(ContractErrors.Budget, $"The execution used its whole budget of {call.Template.Meta.Kind} statements.".Replace(call.Template.Meta.Kind, "the", StringComparison.Ordinal));
+        }
+        catch (RecursionDepthOverflowException ex)
+        {
+            return Fail(ContractErrors.Recursion, $"Calls nested too deep: {ex.Message}");
+        }
+        catch (MemoryLimitExceededException ex)
+        {
+            return Fail(ContractErrors.Memory, ex.Message);
+        }
+        catch (JavaScriptException ex) when (ex.Message.Contains("array length", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("Array size", StringComparison.OrdinalIgnoreCase))
+        {
+            return Fail(ContractErrors.Memory, ex.Message);
+        }
+        catch (JavaScriptException ex)
+        {
+            return Fail(ContractErrors.Threw, $"The template threw: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is JintException or InvalidOperationException or ArgumentException or InsufficientExecutionStackException)
+        {
+            return Fail(ContractErrors.ExecutionFault, $"{ex.GetType().Name}: {ex.Message}");
+        }
+
+        return Outcome(call, result);
+    }
+
+    private JsObject Context(ContractCall call)
+    {
+        var e = _engine;
+        var input = call.Input;
+        var start = DateTimeOffset.FromUnixTimeSeconds(input.Interval.StartUnixSeconds);
+        var previous = DateTimeOffset.FromUnixTimeSeconds(input.Interval.StartUnixSeconds - input.Interval.Length.Seconds);
+        var next = DateTimeOffset.FromUnixTimeSeconds(input.Interval.EndUnixSeconds);
+        var interval = JsBridge.Object(e,
+        [
+            new("index", JsNumber.Create(input.Interval.Index)),
+            new("start", JsNumber.Create(input.Interval.StartUnixSeconds)),
+            new("minutes", JsNumber.Create(input.Interval.Length.Minutes)),
+            new("minuteOfDay", JsNumber.Create((start.Hour * 60) + start.Minute)),
+            new("dayOfWeek", JsNumber.Create(start.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)start.DayOfWeek)),
+            new("day", JsNumber.Create(start.Day)),
+            new("month", JsNumber.Create(start.Month)),
+            new("year", JsNumber.Create(start.Year)),
+            new("first", input.Interval.Index == call.TermStart ? JsBoolean.True : JsBoolean.False),
+            new("last", input.Interval.Index == call.TermEnd - 1 ? JsBoolean.True : JsBoolean.False),
+            new("periodStart", previous.Month != start.Month || input.Interval.Index == call.TermStart ? JsBoolean.True : JsBoolean.False),
+            new("periodEnd", next.Month != start.Month || input.Interval.Index == call.TermEnd - 1 ? JsBoolean.True : JsBoolean.False),
+        ]);
+        var meters = JsBridge.Object(e, input.Meters.Select(m => new KeyValuePair<string, JsValue>(m.Key, JsBridge.Object(e,
+        [
+            new("import", JsNumber.Create(m.Value.Import)),
+            new("export", JsNumber.Create(m.Value.Export)),
+            new("renewable", m.Value.Renewable ? JsBoolean.True : JsBoolean.False),
+        ]))));
+        var prices = JsBridge.Object(e, input.Prices.Select(p => new KeyValuePair<string, JsValue>(p.Key, JsNumber.Create(p.Value))));
+        var parties = JsBridge.Object(e, call.Parties.Select(p => new KeyValuePair<string, JsValue>(p.Key, JsString.Create(p.Value))));
+        return JsBridge.Object(e,
+        [
+            new("interval", interval),
+            new("params", JsBridge.ToJs(e, call.Parameters)),
+            new("parties", parties),
+            new("meters", meters),
+            new("prices", prices),
+            new("state", JsBridge.ToJs(e, call.State)),
+        ]);
+    }
+
+    private static Result<IntervalOutcome> Outcome(ContractCall call, JsValue result)
+    {
+        if (result is not ObjectInstance || result.IsArray() || result is Jint.Native.Function.Function)
+        {
+            return Fail(ContractErrors.InvalidOutput, "interval(ctx) must return an object { allocations?, payments?, certificates?, state? }.");
+        }
+
+        var budget = 20_000;
+        var converted = JsBridge.FromJs(result, "result", ref budget);
+        if (!converted.IsSuccess)
+        {
+            return converted.Error;
+        }
+
+        var value = converted.Value;
+        if (value.AsMap.Keys.FirstOrDefault(k => !OutputKeys.Contains(k, StringComparer.Ordinal)) is { } unknown)
+        {
+            return Fail(ContractErrors.InvalidOutput, $"result.{unknown} is not a result field ({string.Join(", ", OutputKeys)}).");
+        }
+
+        var roles = call.Parties;
+        var allocations = ImmutableArray.CreateBuilder<Allocation>();
+        var payments = ImmutableArray.CreateBuilder<Payment>();
+        var certificates = ImmutableArray.CreateBuilder<CertificateEvent>();
+        var checkedAllocations = Entries(value, "allocations", ["from", "to", "energy", "label"], roles, (from, to, amount, label, _) => allocations.Add(new Allocation(from!, to, amount, label ?? "energy")), "energy");
+        if (!checkedAllocations.IsSuccess)
+        {
+            return checkedAllocations.Error;
+        }
+
+        var checkedPayments = Entries(value, "payments", ["from", "to", "amount", "label"], roles, (from, to, amount, label, _) => payments.Add(new Payment(from!, to, amount, label ?? "payment")), "amount");
+        if (!checkedPayments.IsSuccess)
+        {
+            return checkedPayments.Error;
+        }
+
+        var checkedCertificates = Entries(value, "certificates", ["action", "from", "to", "count"], roles, (from, to, amount, _, action) => certificates.Add(new CertificateEvent(action!, from, to, amount)), "count");
+        if (!checkedCertificates.IsSuccess)
+        {
+            return checkedCertificates.Error;
+        }
+
+        var state = value["state"] is { Kind: not ContractValueKind.Null } s ? s : call.State;
+        if (state.Kind != ContractValueKind.Map)
+        {
+            return Fail(ContractErrors.InvalidOutput, "result.state must be an object.");
+        }
+
+        if (state.Encode().Length > MaxStateBytes)
+        {
+            return Fail(ContractErrors.InvalidOutput, $"result.state is larger than {MaxStateBytes} bytes encoded.");
+        }
+
+        return new IntervalOutcome(call.Input.Interval.Index, allocations.ToImmutable(), payments.ToImmutable(), certificates.ToImmutable(), state);
+    }
+
+    private static Result Entries(ContractValue result, string field, string[] keys, ImmutableSortedDictionary<string, string> roles, Action<string?, string, long, string?, string?> add, string amountKey)
+    {
+        if (result[field] is not { } list || list.Kind == ContractValueKind.Null)
+        {
+            return Result.Success;
+        }
+
+        if (list.Kind != ContractValueKind.List || list.AsList.Length > MaxEntries)
+        {
+            return Result.Fail(ContractErrors.InvalidOutput, $"result.{field} must be an array of at most {MaxEntries} entries.");
+        }
+
+        for (var i = 0; i < list.AsList.Length; i++)
+        {
+            var entry = list.AsList[i];
+            var path = string.Create(CultureInfo.InvariantCulture, $"result.{field}[{i}]");
+            if (entry.Kind != ContractValueKind.Map || entry.AsMap.Keys.Any(k => !keys.Contains(k, StringComparer.Ordinal)))
+            {
+                return Result.Fail(ContractErrors.InvalidOutput, $"{path} must be {{ {string.Join(", ", keys)} }}.");
+            }
+
+            var isCertificate = string.Equals(field, "certificates", StringComparison.Ordinal);
+            var action = isCertificate ? entry["action"] is { Kind: ContractValueKind.Text } a && a.AsText is "issue" or "transfer" ? a.AsText : null : null;
+            if (isCertificate && action is null)
+            {
+                return Result.Fail(ContractErrors.InvalidOutput, $"{path}.action must be \"issue\" or \"transfer\".");
+            }
+
+            var needsFrom = !string.Equals(action, "issue", StringComparison.Ordinal);
+            var from = entry["from"] is { Kind: ContractValueKind.Text } f ? f.AsText : null;
+            var to = entry["to"] is { Kind: ContractValueKind.Text } t ? t.AsText : null;
+            if (to is null || !roles.ContainsKey(to) || (needsFrom && (from is null || !roles.ContainsKey(from) || string.Equals(from, to, StringComparison.Ordinal))) || (!needsFrom && entry["from"] is not null))
+            {
+                return Result.Fail(ContractErrors.UnknownParty, $"{path}: from/to must be distinct party roles of the contract ({string.Join(", ", roles.Keys)}).");
+            }
+
+            if (entry[amountKey] is not { Kind: ContractValueKind.Integer } amount)
+            {
+                return Result.Fail(ContractErrors.InvalidOutput, $"{path}.{amountKey} must be an integer.");
+            }
+
+            if (amount.AsInteger < 0)
+            {
+                return Result.Fail(ContractErrors.NegativeOutput, $"{path}.{amountKey} is negative ({amount.AsInteger}); swap from and to instead.");
+            }
+
+            var label = entry["label"] is { Kind: ContractValueKind.Text } l ? l.AsText : null;
+            if (entry["label"] is { } rawLabel && (label is null || label.Length is 0 or > MaxLabelLength))
+            {
+                return Result.Fail(ContractErrors.InvalidOutput, $"{path}.label must be text of 1–{MaxLabelLength} characters; got {rawLabel}.");
+            }
+
+            if (amount.AsInteger > 0)
+            {
+                add(from, to, amount.AsInteger, label, action);
+            }
+        }
+
+        return Result.Success;
+    }
+
+    private static void Trim(ObjectInstance target, Func<string, bool> keep)
+    {
+        foreach (var key in target.GetOwnProperties().Select(p => p.Key).ToList())
+        {
+            if (!key.IsString() || !keep(key.AsString()))
+            {
+                target.Delete(key);
+            }
+        }
+    }
+
+    private static Result<IntervalOutcome> Fail(string code, string message) => Result<IntervalOutcome>.Fail(code, message);
+}
