@@ -13,10 +13,11 @@ public sealed class DependencyTests
         { "Flecs.Crypto", ["Flecs.Core", "NSec.Cryptography"] },
         { "Flecs.Ledger", ["Flecs.Core", "Flecs.Crypto", "System.Formats.Cbor"] },
         { "Flecs.Storage.Sqlite", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Microsoft.Data.Sqlite"] },
-        { "Flecs.Node", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Storage.Sqlite"] },
+        { "Flecs.Contracts", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "System.Formats.Cbor", "Jint", "Acornima"] },
+        { "Flecs.Node", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Contracts", "Flecs.Storage.Sqlite"] },
     };
 
-    public static TheoryData<string> DeterministicAssemblies => ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Market"];
+    public static TheoryData<string> DeterministicAssemblies => ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Market", "Flecs.Contracts"];
 
     [Theory]
     [MemberData(nameof(AllowedReferences))]

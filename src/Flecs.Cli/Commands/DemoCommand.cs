@@ -211,7 +211,7 @@ internal static class DemoCommand
     {
         using var store = SqliteLedgerStore.Open(directory.StorePath, create: false);
         var verifier = new Ed25519SignatureVerifier();
-        var report = LedgerVerifier.Verify(store, verifier, trustedGenesis: File.ReadAllBytes(directory.GenesisPath));
+        var report = LedgerVerifier.Verify(store, verifier, StandardModules.Executors(), trustedGenesis: File.ReadAllBytes(directory.GenesisPath));
         var proofPath = Path.Combine(directory.Root, "proof-tx.cbor");
         var consistencyPath = Path.Combine(directory.Root, "proof-consistency.cbor");
         var txProof = ProofBuilder.ForTransaction(store, genesis, provenId).Value;

@@ -9,6 +9,7 @@ using Flecs.Ledger.Registry;
 using Flecs.Ledger.Storage;
 using Flecs.Ledger.Verification;
 using Flecs.Node.Hosting;
+using Flecs.Node.Sequencing;
 using Flecs.Storage.Sqlite;
 using Spectre.Console;
 
@@ -119,7 +120,7 @@ internal static class LedgerCommand
             try
             {
                 using var store = SqliteLedgerStore.Open(directory.StorePath, create: false);
-                report = LedgerVerifier.Verify(store, new Ed25519SignatureVerifier(), trustedGenesis: trusted);
+                report = LedgerVerifier.Verify(store, new Ed25519SignatureVerifier(), StandardModules.Executors(), trustedGenesis: trusted);
             }
             catch (LedgerStoreException ex)
             {

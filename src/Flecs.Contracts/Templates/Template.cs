@@ -11,6 +11,6 @@ namespace Flecs.Contracts.Templates;
 /// <param name="TopLevelNames">The names the module declares at top level (frozen after loading).</param>
 public sealed record Template(string Source, Hash256 Hash, TemplateMeta Meta, string Script, ImmutableArray<string> TopLevelNames)
 {
-    /// <summary>The largest template source, in bytes of UTF-8.</summary>
-    public const int MaxSourceBytes = 48 * 1024;
+    /// <summary>The largest template source, in bytes of UTF-8 (a certify-template transaction must fit the genesis transaction limit, 16 KiB by default).</summary>
+    public const int MaxSourceBytes = 12 * 1024;
 }

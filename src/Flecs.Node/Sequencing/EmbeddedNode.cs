@@ -70,8 +70,12 @@ public sealed class EmbeddedNode : IAsyncDisposable
     public GenesisConfig Genesis => Chain.Genesis;
 
     /// <summary>Opens the node over an initialized data directory.</summary>
+    /// <param name="options">The node's options.</param>
+    /// <param name="time">The sequencer's clock (block timestamps).</param>
+    /// <param name="moduleExecutors">The module executors; null runs <see cref="StandardModules"/>, the set every FLECS node runs.</param>
     public static Result<EmbeddedNode> Open(NodeOptions options, TimeProvider time, IEnumerable<ITransactionExecutor>? moduleExecutors = null)
     {
+        moduleExecutors ??= StandardModules.Executors();
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         options.Validate();
