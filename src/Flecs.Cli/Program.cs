@@ -13,9 +13,11 @@ root.Subcommands.Add(LedgerCommand.Create());
 root.Subcommands.Add(ProofCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(MarketCommand.Create());
+root.Subcommands.Add(ContractCommand.Create());
 var bench = new Command("bench", "Benchmarks with --json output (figures are ratios measured in one run).");
 bench.Subcommands.Add(LedgerBenchmark.Create());
 bench.Subcommands.Add(MarketBenchmark.Create());
+bench.Subcommands.Add(ContractBenchmark.Create());
 root.Subcommands.Add(bench);
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
