@@ -7,10 +7,12 @@ namespace Flecs.Contracts.Runtime;
 /// Executes contract intervals: checks the inputs against the template's metadata, runs the template in its
 /// sandbox (loaded once per code hash and reused: the realm is frozen, so calls cannot affect each other),
 /// and checks the result. Deterministic: the same call gives the same outcome on every node and after a restart.
-/// Not thread-safe: one runtime per thread (the node's sequencer owns one).
+/// A Jint engine is single-threaded, so executions are serialized by a lock (uncontended on the node's
+/// sequencer thread); give each worker thread its own runtime for parallel work.
 /// </summary>
 public sealed class ContractRuntime
 {
+    private readonly Lock _gate = new();
     private const int MaxCachedTemplates = 128;
 
     private readonly Dictionary<Hash256, Sandbox> _sandboxes = [];
@@ -31,6 +33,14 @@ public sealed class ContractRuntime
             return valid.Error;
         }
 
+        lock (_gate)
+        {
+            return ExecuteLocked(call);
+        }
+    }
+
+    private Result<IntervalOutcome> ExecuteLocked(ContractCall call)
+    {
         if (!_sandboxes.TryGetValue(call.Template.Hash, out var sandbox))
         {
             var loaded = Sandbox.Load(call.Template, Limits);

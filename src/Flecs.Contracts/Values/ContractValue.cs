@@ -169,7 +169,7 @@ public sealed class ContractValue : IEquatable<ContractValue>
 
     /// <summary>Decodes canonical CBOR strictly.</summary>
     public static Result<ContractValue> Decode(ReadOnlyMemory<byte> bytes) =>
-        Cbor.TryDecode(bytes, r => { var v = Read(r); r.ReadEndOfValue(); return v; }, v => v.Encode(), out var value)
+        Cbor.TryDecode(bytes, r => { var v = Read(r); return r.BytesRemaining == 0 ? v : throw new CborContentException("Trailing bytes."); }, v => v.Encode(), out var value)
             ? value
             : Result<ContractValue>.Fail(ContractErrors.InvalidValue, "The bytes are not a canonical contract value.");
 
