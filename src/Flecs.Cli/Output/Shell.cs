@@ -52,6 +52,8 @@ internal static class Shell
         "cli.usage" => ExitCodes.Usage,
         _ when errorCode.StartsWith("crypto.key.", StringComparison.Ordinal) => ExitCodes.InvalidInput,
         _ when errorCode.StartsWith("cli.", StringComparison.Ordinal) => ExitCodes.InvalidInput,
+        _ when errorCode.StartsWith("contract.value.", StringComparison.Ordinal) || errorCode.StartsWith("contract.input.", StringComparison.Ordinal)
+            || errorCode.StartsWith("contract.params.", StringComparison.Ordinal) || errorCode.StartsWith("contract.template.", StringComparison.Ordinal) => ExitCodes.InvalidInput,
         _ => ExitCodes.Rejected,
     };
 
