@@ -1,6 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Collections.Immutable;
 using Flecs.Cli.Output;
+using Flecs.Contracts.Library;
+using Flecs.Contracts.Lifecycle;
+using Flecs.Contracts.Templates;
+using Flecs.Contracts.Values;
 using Flecs.Core.Identity;
 using Flecs.Core.Results;
 using Flecs.Core.Time;
@@ -173,6 +178,8 @@ internal static class DemoCommand
                 var oversized = Transaction.Create(node.Genesis.ChainId, TransactionType.AnchorDocument, PlayerId.Parse("prosumer-1"), 3, node.Chain.Head.Height + 100, new byte[node.Genesis.Limits.MaxTransactionBytes], Key("prosumer-1"));
                 await RecordAsync("an oversized transaction arrives", node.SubmitAsync(oversized.Bytes, ct)).ConfigureAwait(false);
 
+                await RunContractsAsync(client, sa, saKey, Key, RecordAsync, ct).ConfigureAwait(false);
+
                 await RecordAsync("SA adds validator-2", client.SetKeyAsync(sa, saKey, TransactionType.AddValidator, validator2, Key("validator-2").PublicKey, ct)).ConfigureAwait(false);
                 await RecordAsync("SA revokes dr-1", client.ActOnAsync(sa, saKey, TransactionType.RevokePlayer, PlayerId.Parse("dr-1"), "contract breach", ct)).ConfigureAwait(false);
             }
@@ -205,6 +212,54 @@ internal static class DemoCommand
                 key.Dispose();
             }
         }
+    }
+
+    /// <summary>Certified templates, contracts proposed and accepted (one for a passive household through its aggregator), executed intervals, an amendment, an SA patch, a mutual termination, and a hostile template refused.</summary>
+    private static async Task RunContractsAsync(LedgerClient client, PlayerId sa, Ed25519Signer saKey, Func<string, Ed25519Signer> key, Func<string, Task<Submission>, Task<Submission>> record, CancellationToken ct)
+    {
+        Task<Submission> SendAsync(string step, string sender, Ed25519Signer signer, TransactionType type, byte[] payload) =>
+            record(step, client.SendAsync(PlayerId.Parse(sender), signer, type, payload, ct));
+
+        foreach (var kind in new[] { "p2p-fixed", "virtual-ppa", "take-or-pay" })
+        {
+            var template = StandardLibrary.Get(kind);
+            await SendAsync("SA certifies standard contract templates", "sa", saKey, ContractTransactionTypes.CertifyTemplate, new CertifyTemplatePayload(template.Source, [DryRunSample.For(template.Meta)]).Encode()).ConfigureAwait(false);
+        }
+
+        const string Hostile = "export const meta = { name: \"clock\", version: \"1\", kind: \"clock\", parties: [\"a\"] };\nexport function interval(ctx) { return { state: { t: Date.now() } }; }\n";
+        await SendAsync("SA refuses a template that reads the clock", "sa", saKey, ContractTransactionTypes.CertifyTemplate, new CertifyTemplatePayload(Hostile, [ContractValue.EmptyMap]).Encode()).ConfigureAwait(false);
+
+        const long Start = 1_767_225_600 / 60; // 2026-01-01T00:00Z in 1-minute intervals
+        async Task<Hash256> ContractAsync(string kind, string proposer, string acceptor, string parameters, params (string Role, string Player)[] parties)
+        {
+            var payload = new ProposeContractPayload(StandardLibrary.Get(kind).Hash, ContractValue.ParseJson(parameters).Value, parties.ToImmutableSortedDictionary(p => p.Role, p => PlayerId.Parse(p.Player), StringComparer.Ordinal), Start, Start + 60);
+            var proposed = await SendAsync("players propose contracts on certified templates", proposer, key(proposer), ContractTransactionTypes.ProposeContract, payload.Encode()).ConfigureAwait(false);
+            await SendAsync("counterparties accept (aggco-1 for its household)", acceptor, key(acceptor), ContractTransactionTypes.AcceptContract, new ContractActionPayload(proposed.TransactionId, proposed.TransactionId, ContractValue.Null, 0, string.Empty).Encode()).ConfigureAwait(false);
+            return proposed.TransactionId;
+        }
+
+        var p2p = await ContractAsync("p2p-fixed", "prosumer-1", "prosumer-2", """{ "price": 120000 }""", ("seller", "prosumer-1"), ("buyer", "prosumer-2")).ConfigureAwait(false);
+        var household = await ContractAsync("p2p-fixed", "prosumer-4", "aggco-1", """{ "price": 110000 }""", ("seller", "prosumer-4"), ("buyer", "household-1")).ConfigureAwait(false);
+        var ppa = await ContractAsync("virtual-ppa", "genco-wind", "tradco-1", """{ "strike": 70000 }""", ("generator", "genco-wind"), ("offtaker", "tradco-1")).ConfigureAwait(false);
+        var mo = key("market-operator");
+        string Series(long first, string meters) =>
+            $$"""{ "start": "{{DateTimeOffset.FromUnixTimeSeconds(first * 60).ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture)}}", "minutes": 1, "count": 15, "meters": { {{meters}} }, "prices": { "reference": [52000, 55000, 61000, 68000, 74000, 79000, 83000, 86000, 84000, 80000, 75000, 69000, 64000, 60000, 58000] } }""";
+        const string Pv = "[0, 0, 300, 900, 1800, 2700, 3500, 4100, 4400, 4300, 3900, 3200, 2300, 1300, 400]";
+        const string Load = "[700, 650, 600, 640, 720, 900, 1100, 950, 800, 760, 820, 900, 1000, 1200, 1500]";
+        const string Wind = "[90000000, 95000000, 88000000, 70000000, 64000000, 71000000, 83000000, 97000000, 105000000, 99000000, 87000000, 80000000, 76000000, 72000000, 69000000]";
+        foreach (var first in new[] { Start, Start + 15 })
+        {
+            await SendAsync("market operator executes contract intervals", "market-operator", mo, ContractTransactionTypes.ExecuteContract, new ExecuteContractPayload(p2p, ContractValue.ParseJson(Series(first, $$""" "seller": { "import": 0, "export": {{Pv}} }, "buyer": { "import": {{Load}}, "export": 0 } """)).Value).Encode()).ConfigureAwait(false);
+            await SendAsync("market operator executes contract intervals", "market-operator", mo, ContractTransactionTypes.ExecuteContract, new ExecuteContractPayload(household, ContractValue.ParseJson(Series(first, $$""" "seller": { "import": 0, "export": {{Pv}} }, "buyer": { "import": {{Load}}, "export": 0 } """)).Value).Encode()).ConfigureAwait(false);
+            await SendAsync("market operator executes contract intervals", "market-operator", mo, ContractTransactionTypes.ExecuteContract, new ExecuteContractPayload(ppa, ContractValue.ParseJson(Series(first, $$""" "generator": { "import": 0, "export": {{Wind}}, "renewable": true } """)).Value).Encode()).ConfigureAwait(false);
+        }
+
+        await SendAsync("market operator repeats an executed interval", "market-operator", mo, ContractTransactionTypes.ExecuteContract, new ExecuteContractPayload(p2p, ContractValue.ParseJson(Series(Start, $$""" "seller": { "import": 0, "export": {{Pv}} }, "buyer": { "import": {{Load}}, "export": 0 } """)).Value).Encode()).ConfigureAwait(false);
+        var amend = await SendAsync("prosumer-2 proposes a lower price from interval 45", "prosumer-2", key("prosumer-2"), ContractTransactionTypes.AmendContract, new ContractActionPayload(p2p, p2p, ContractValue.ParseJson("""{ "price": 100000 }""").Value, Start + 45, "seasonal price").Encode()).ConfigureAwait(false);
+        await SendAsync("prosumer-1 accepts the amendment", "prosumer-1", key("prosumer-1"), ContractTransactionTypes.AcceptContract, new ContractActionPayload(p2p, amend.TransactionId, ContractValue.Null, 0, string.Empty).Encode()).ConfigureAwait(false);
+        await SendAsync("SA patches the virtual PPA's strike with a reason", "sa", saKey, ContractTransactionTypes.PatchContract, new ContractActionPayload(ppa, StandardLibrary.Get("virtual-ppa").Hash, ContractValue.ParseJson("""{ "strike": 72000 }""").Value, Start + 30, "indexation clause applied by the regulator's decision 2026/17").Encode()).ConfigureAwait(false);
+        var terminate = await SendAsync("prosumer-4 proposes to end its contract early", "prosumer-4", key("prosumer-4"), ContractTransactionTypes.TerminateContract, new ContractActionPayload(household, household, ContractValue.Null, Start + 30, "household moved").Encode()).ConfigureAwait(false);
+        await SendAsync("aggco-1 accepts the termination for household-1", "aggco-1", key("aggco-1"), ContractTransactionTypes.AcceptContract, new ContractActionPayload(household, terminate.TransactionId, ContractValue.Null, 0, string.Empty).Encode()).ConfigureAwait(false);
     }
 
     private static int Summarize(DataDirectory directory, GenesisConfig genesis, List<(string Step, Submission Result)> log, Hash256 provenId, bool json)
@@ -293,7 +348,7 @@ internal static class DemoCommand
             foreach (var tx in store.ReadBlock(h)!.Transactions)
             {
                 var decoded = Transaction.Decode(tx.Bytes);
-                var kind = decoded.IsSuccess ? decoded.Value.Type.ToString() : "(malformed)";
+                var kind = decoded.IsSuccess ? ContractTransactionTypes.Name(decoded.Value.Type) ?? decoded.Value.Type.ToString() : "(malformed)";
                 var accepted = Receipt.Decode(tx.Receipt).Value.IsAccepted;
                 var (a, r) = kinds.GetValueOrDefault(kind);
                 kinds[kind] = accepted ? (a + 1, r) : (a, r + 1);

@@ -1,9 +1,9 @@
 // Demand response: a provider (a flexible consumer or prosumer) is paid for being available to reduce its
 // consumption and, during events, for the reduction it delivers against an agreed baseline.
-// Events follow a daily schedule: `events` is a profile of n flags (0 or 1), n dividing 1440; flag k covers the
-// minutes [k × 1440/n, (k + 1) × 1440/n) of the UTC day (24 flags = hours, 96 = quarter-hours). An interval is an
-// event interval when the flag of the slot holding its start is 1 and, if `eventDays` is given, its UTC day of
-// week (1 = Monday … 7 = Sunday) is listed there.
+// Events follow a daily schedule: `events` is a profile of n flags (0 = no event, non-zero = event), n dividing
+// 1440; flag k covers the minutes [k × 1440/n, (k + 1) × 1440/n) of the UTC day (24 flags = hours, 96 = quarter-
+// hours). An interval is an event interval when the flag of the slot holding its start is non-zero and, if
+// `eventDays` is given, its UTC day of week (1 = Monday … 7 = Sunday) is listed there.
 // Each interval the buyer pays capacityPayment; in an event interval it also pays activationPrice for
 // activation = max(baseline − metered import, 0).
 "use strict";
@@ -20,7 +20,7 @@ export const meta = {
     capacityPayment: { type: "money", description: "Availability payment per interval, µ-currency." },
     activationPrice: { type: "price", description: "Price per kWh of activation (reduction below the baseline), µ-currency/kWh, ≥ 0." },
     baseline: { type: "energy", description: "Consumption expected in one interval without an event, mWh per interval." },
-    events: { type: "profile", description: "Daily event schedule: n flags (0/1), n dividing 1440; flag k covers minutes [k·1440/n, (k+1)·1440/n) UTC." },
+    events: { type: "profile", description: "Daily event schedule: n flags (0 = none, any other value = event), n dividing 1440; flag k covers minutes [k·1440/n, (k+1)·1440/n) UTC." },
     eventDays: { type: "profile", optional: true, description: "Days of week (1 = Monday … 7 = Sunday, UTC) on which the schedule applies; default every day." },
   },
 };
@@ -30,12 +30,6 @@ function scheduled(schedule, days, interval) {
   const n = schedule.length;
   if (1440 % n !== 0) {
     throw new Error("The schedule has " + n + " slots; the number must divide 1440.");
-  }
-
-  for (let i = 0; i < n; i++) {
-    if (schedule[i] !== 0 && schedule[i] !== 1) {
-      throw new Error("Schedule flags are 0 or 1.");
-    }
   }
 
   if (days !== undefined) {
@@ -53,7 +47,7 @@ function scheduled(schedule, days, interval) {
     }
   }
 
-  return schedule[flecs.divFloor(interval.minuteOfDay, flecs.divFloor(1440, n))] === 1;
+  return schedule[flecs.divFloor(interval.minuteOfDay, flecs.divFloor(1440, n))] !== 0;
 }
 
 export function interval(ctx) {

@@ -23,8 +23,12 @@ export function interval(ctx) {
     energy = Math.min(energy, ctx.params.cap);
   }
 
+  // A negative price (allowed for prices) reverses the payment: the seller pays the buyer to take the energy.
+  const amount = flecs.value(energy, ctx.params.price);
   return {
     allocations: [{ from: "seller", to: "buyer", energy: energy, label: "p2p" }],
-    payments: [{ from: "buyer", to: "seller", amount: flecs.value(energy, ctx.params.price), label: "p2p energy" }],
+    payments: [amount >= 0
+      ? { from: "buyer", to: "seller", amount: amount, label: "p2p energy" }
+      : { from: "seller", to: "buyer", amount: -amount, label: "p2p energy" }],
   };
 }

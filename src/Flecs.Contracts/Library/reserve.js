@@ -3,10 +3,10 @@
 // export the committed power for the whole interval; it pays a penalty on the energy it falls short by.
 // requested (mWh) = capacity (W) × minutes × 1000 / 60, rounded half to even (W × min / 60 = Wh; × 1000 = mWh).
 // availability (µ) = capacity (W) × availabilityPrice (µ per MW per hour) × minutes / (10⁶ × 60), half to even.
-// Activations follow a daily schedule like demand-response: `activations` is a profile of n flags (0/1), n dividing
-// 1440, flag k covering the minutes [k × 1440/n, (k + 1) × 1440/n) of the UTC day, optionally limited to
-// `activationDays` (1 = Monday … 7 = Sunday). The activated energy itself is settled under the provider's supply
-// contract, not here.
+// Activations follow a daily schedule like demand-response: `activations` is a profile of n flags (0 = none,
+// non-zero = activation), n dividing 1440, flag k covering the minutes [k × 1440/n, (k + 1) × 1440/n) of the UTC
+// day, optionally limited to `activationDays` (1 = Monday … 7 = Sunday). The activated energy itself is settled
+// under the provider's supply contract, not here.
 "use strict";
 
 export const meta = {
@@ -21,7 +21,7 @@ export const meta = {
     capacity: { type: "power", description: "Committed reserve power, W." },
     availabilityPrice: { type: "money", description: "Availability price, µ-currency per MW of committed capacity per hour." },
     penaltyPrice: { type: "price", description: "Penalty per kWh not delivered in an activation interval, µ-currency/kWh, ≥ 0." },
-    activations: { type: "profile", description: "Daily activation schedule: n flags (0/1), n dividing 1440; flag k covers minutes [k·1440/n, (k+1)·1440/n) UTC." },
+    activations: { type: "profile", description: "Daily activation schedule: n flags (0 = none, any other value = activation), n dividing 1440; flag k covers minutes [k·1440/n, (k+1)·1440/n) UTC." },
     activationDays: { type: "profile", optional: true, description: "Days of week (1 = Monday … 7 = Sunday, UTC) on which the schedule applies; default every day." },
   },
 };
@@ -31,12 +31,6 @@ function scheduled(schedule, days, interval) {
   const n = schedule.length;
   if (1440 % n !== 0) {
     throw new Error("The schedule has " + n + " slots; the number must divide 1440.");
-  }
-
-  for (let i = 0; i < n; i++) {
-    if (schedule[i] !== 0 && schedule[i] !== 1) {
-      throw new Error("Schedule flags are 0 or 1.");
-    }
   }
 
   if (days !== undefined) {
@@ -54,7 +48,7 @@ function scheduled(schedule, days, interval) {
     }
   }
 
-  return schedule[flecs.divFloor(interval.minuteOfDay, flecs.divFloor(1440, n))] === 1;
+  return schedule[flecs.divFloor(interval.minuteOfDay, flecs.divFloor(1440, n))] !== 0;
 }
 
 export function interval(ctx) {

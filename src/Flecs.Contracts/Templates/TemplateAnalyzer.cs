@@ -189,9 +189,9 @@ public static class TemplateAnalyzer
                 case NullLiteral:
                     return ContractValue.Null;
                 case NumericLiteral n:
-                    return Integer(n, n.Value);
+                    return Integer(n, negate: false);
                 case UnaryExpression { Operator: Operator.UnaryNegation, Argument: NumericLiteral n }:
-                    return Integer(n, -n.Value);
+                    return Integer(n, negate: true);
                 case TemplateLiteral { Expressions.Count: 0 } t:
                     return ContractValue.Text(t.Quasis[0].Value.Cooked ?? string.Empty);
                 case ArrayExpression array:
@@ -245,10 +245,14 @@ public static class TemplateAnalyzer
             }
         }
 
-        private static Result<ContractValue> Integer(Node node, double value) =>
-            value == Math.Floor(value) && Math.Abs(value) <= ContractValue.MaxSafeInteger
-                ? ContractValue.Integer((long)value)
+        /// <summary>Reads a numeric literal as a safe integer (the literal's value is a double in the syntax tree; nothing else here is).</summary>
+        private static Result<ContractValue> Integer(NumericLiteral node, bool negate)
+        {
+            var value = node.Value;
+            return double.IsInteger(value) && Math.Abs(value) <= ContractValue.MaxSafeInteger
+                ? ContractValue.Integer(negate ? -(long)value : (long)value)
                 : Result<ContractValue>.Fail(ContractErrors.InvalidMeta, $"{Where(node)}: numbers in literal data are safe integers.");
+        }
 
         private Result Declare(Declaration declaration, bool exported)
         {

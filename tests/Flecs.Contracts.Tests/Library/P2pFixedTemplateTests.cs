@@ -29,6 +29,18 @@ public sealed class P2pFixedTemplateTests
     }
 
     [Fact]
+    public void Run_NegativePrice_SellerPaysTheBuyer()
+    {
+        var outcomes = Run(
+            """{ "price": -20000 }""",
+            """{ "start": "2026-03-02T10:00Z", "minutes": 15, "count": 1, "meters": { "seller": { "import": 0, "export": 1500000 }, "buyer": { "import": 2000000, "export": 0 } } }""");
+
+        // 1,500,000 mWh × −20,000 µ/kWh / 10^6 = −30,000 µ: the seller pays 30,000 µ.
+        Assert.Equal<Allocation>([new("seller", "buyer", 1_500_000, "p2p")], outcomes[0].Allocations);
+        Assert.Equal<Payment>([new("seller", "buyer", 30_000, "p2p energy")], outcomes[0].Payments);
+    }
+
+    [Fact]
     public void Run_CapBelowMatchedEnergy_TradesOnlyTheCap()
     {
         var outcomes = Run(

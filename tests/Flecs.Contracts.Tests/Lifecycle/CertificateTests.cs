@@ -12,7 +12,7 @@ public sealed class CertificateTests
     private const string Issuer = """
         export const meta = { name: "issuer", version: "1", kind: "issuer", parties: ["producer", "buyer"], meters: ["producer"], params: {} };
         export function interval(ctx) {
-          const count = flecs.divFloor(ctx.meters.producer.export, 1000000);
+          const count = flecs.divFloor(ctx.meters.producer.export, 1000000000);
           return { certificates: [{ action: "issue", to: "producer", count: count }, { action: "transfer", from: "producer", to: "buyer", count: flecs.divFloor(count, 2) }] };
         }
         """;
@@ -27,8 +27,8 @@ public sealed class CertificateTests
         AssertAccepted(s.Chain.Append(propose));
         AssertAccepted(s.Chain.Append(s.Accept(s.Chain["buyer"], propose.Id, propose.Id)));
 
-        // 5.2 MWh → 5 issued to the producer, 2 of them transferred to the buyer.
-        AssertAccepted(s.Chain.Append(s.Execute(s.Chain["mo"], propose.Id, Inputs(Start, 1, """ "producer": { "import": 0, "export": 5200000 } """))));
+        // 5,200,000,000 mWh = 5.2 MWh → 5 issued (1 certificate per MWh = 10⁹ mWh) to the producer, 2 of them transferred to the buyer.
+        AssertAccepted(s.Chain.Append(s.Execute(s.Chain["mo"], propose.Id, Inputs(Start, 1, """ "producer": { "import": 0, "export": 5200000000 } """))));
         Assert.Equal(new CertificateAccount(3, 0), Account(s, "seller"));
         Assert.Equal(new CertificateAccount(2, 0), Account(s, "buyer"));
 
