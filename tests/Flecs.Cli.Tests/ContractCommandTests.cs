@@ -68,6 +68,20 @@ public sealed class ContractCommandTests : IDisposable
         await Ok(ct, "ledger", "verify", "--data", _root);
     }
 
+    [Fact]
+    public async Task BenchContracts_Json_ReportsEveryStandardTemplateAndTheTarget()
+    {
+        var (exit, output, error) = await FlecsProcess.RunAsync(TestContext.Current.CancellationToken, "bench", "contracts", "--intervals", "1000", "--json");
+
+        Assert.True(exit is 0 or 20, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(11, json.RootElement.GetProperty("templates").GetArrayLength());
+        Assert.All(json.RootElement.GetProperty("templates").EnumerateArray(), t => Assert.True(t.GetProperty("executions_per_s_per_core").GetDouble() > 0));
+        Assert.Equal("p2p-fixed", json.RootElement.GetProperty("simplest").GetString());
+        Assert.Equal(50_000, json.RootElement.GetProperty("target_executions_per_s").GetInt32());
+        Assert.Equal(exit == 0, json.RootElement.GetProperty("meets_target").GetBoolean());
+    }
+
     private static async Task<string> Ok(CancellationToken ct, params string[] args)
     {
         var (exit, output, error) = await FlecsProcess.RunAsync(ct, args);
