@@ -207,6 +207,15 @@ public sealed class ContractModule
             }
         }
 
+        // A representative signs for its passive customer: it may not also be the counterparty, or it would consent for both sides.
+        foreach (var (role, party) in p.Parties)
+        {
+            if (context.FindPlayer(party) is { Mode: PlayerMode.Passive, Representative: { } representative } && p.Parties.ContainsValue(representative))
+            {
+                return Result.Fail(ContractErrors.InvalidParties, $"'{representative}' represents the {role} and cannot also be its counterparty.");
+            }
+        }
+
         if (p.TermEnd <= p.TermStart)
         {
             return Result.Fail(ContractErrors.InvalidTerm, $"The term [{p.TermStart}, {p.TermEnd}) is empty.");
@@ -400,7 +409,8 @@ public sealed class ContractModule
             return Result.Fail(ContractErrors.InvalidParties, $"The template {payload.Subject} has other roles than the contract.");
         }
 
-        return Save(context, record.WithVersion(new ContractVersion(payload.Interval, payload.Subject, parameters.Value, payload.Text)));
+        // A pending amendment or termination was agreed against the old terms: the patch withdraws it (the parties re-propose).
+        return Save(context, record.WithVersion(new ContractVersion(payload.Interval, payload.Subject, parameters.Value, payload.Text)) with { Pending = null });
     }
 
     private Result Execute(TransactionContext context)

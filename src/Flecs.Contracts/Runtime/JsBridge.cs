@@ -86,7 +86,14 @@ internal static class JsBridge
             var items = new List<ContractValue>((int)Math.Min(length, 1024));
             for (uint i = 0; i < length; i++)
             {
-                var item = FromJs(array.Get(i), path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", ref budget, depth + 1);
+                // Own data properties only: an index getter would run template code outside the budget.
+                var own = array.GetOwnProperty(i);
+                if (own != Jint.Runtime.Descriptors.PropertyDescriptor.Undefined && !own.IsDataDescriptor())
+                {
+                    return Fail(ContractErrors.InvalidOutput, $"{path}[{i}]: accessors are not data.");
+                }
+
+                var item = FromJs(own == Jint.Runtime.Descriptors.PropertyDescriptor.Undefined ? JsValue.Undefined : own.Value, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", ref budget, depth + 1);
                 if (!item.IsSuccess)
                 {
                     return item;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Flecs.Contracts.Templates;
 using Flecs.Contracts.Values;
 using Flecs.Core.Results;
@@ -51,6 +52,32 @@ internal sealed class Sandbox
         })()
         """;
 
+    /// <summary>Built-ins whose cost the statement budget does not bound, that compile regular expressions, or that depend on the host's locale data.</summary>
+    private const string RemovedBuiltinsSource = """
+        (function () {
+          const s = String.prototype;
+          for (const name of ["match", "matchAll", "search", "repeat", "padStart", "padEnd", "localeCompare", "normalize", "toLocaleLowerCase", "toLocaleUpperCase", "toLocaleString"]) delete s[name];
+          for (const name of ["toLocaleString"]) { delete Array.prototype[name]; delete Number.prototype[name]; delete Object.prototype[name]; }
+        })()
+        """;
+
+    /// <summary>Every intrinsic, including the prototypes only reachable through objects (iterators, errors).</summary>
+    private const string IntrinsicsSource = """
+        (function () {
+          const roots = [];
+          for (const k of Reflect.ownKeys(globalThis)) { const d = Reflect.getOwnPropertyDescriptor(globalThis, k); if ("value" in d && d.value !== globalThis) roots.push(d.value); }
+          const arrayIterator = Reflect.getPrototypeOf([][Symbol.iterator]());
+          roots.push(arrayIterator, Reflect.getPrototypeOf(arrayIterator));
+          roots.push(Reflect.getPrototypeOf(new Map().entries()), Reflect.getPrototypeOf(new Set().values()), Reflect.getPrototypeOf(""[Symbol.iterator]()));
+          roots.push(Reflect.getPrototypeOf(function* () {}), Reflect.getPrototypeOf(async function () {}), Reflect.getPrototypeOf(async function* () {}));
+          roots.push(Reflect.getPrototypeOf(Reflect.getPrototypeOf(function* () {}).prototype));
+          return roots;
+        })()
+        """;
+
+    /// <summary>Math's value properties: non-configurable by the standard, exact, and harmless (the analyzer still refuses them).</summary>
+    private static readonly ImmutableArray<string> MathConstants = ["E", "LN10", "LN2", "LOG10E", "LOG2E", "PI", "SQRT1_2", "SQRT2"];
+
     private static readonly ImmutableArray<string> OutputKeys = ["allocations", "certificates", "payments", "state"];
 
     private readonly Engine _engine;
@@ -74,6 +101,7 @@ internal sealed class Sandbox
             o.LimitRecursion(limits.RecursionDepth);
             o.LimitMemory(limits.MemoryBytes);
             o.Constraints.MaxArraySize = limits.ArraySize;
+            o.Constraints.StackOverflowGuard = true; // native recursion inside built-ins (join/toString on deeply nested arrays) becomes a RangeError, not a process crash
             o.Culture = CultureInfo.InvariantCulture;
             o.TimeZone = TimeZoneInfo.Utc;
             o.Host.StringCompilationAllowed = false;
@@ -82,8 +110,14 @@ internal sealed class Sandbox
         try
         {
             var freezer = engine.Evaluate(FreezerSource);
+            engine.Execute(RemovedBuiltinsSource);
+            Trim(engine.Global.Get("Math").AsObject(), name => TemplateAnalyzer.AllowedMath.Contains(name) || MathConstants.Contains(name, StringComparer.Ordinal));
+
+            // Freeze every intrinsic while all are still reachable (deleted globals' prototypes stay reachable
+            // from objects a template can make: iterators, errors), then trim the global object itself.
+            var intrinsics = engine.Evaluate(IntrinsicsSource);
+            engine.Call(freezer, JsValue.Undefined, [intrinsics]);
             Trim(engine.Global, name => TemplateAnalyzer.AllowedGlobals.Contains(name));
-            Trim(engine.Global.Get("Math").AsObject(), name => TemplateAnalyzer.AllowedMath.Contains(name));
             engine.Global.FastSetProperty("flecs", new Jint.Runtime.Descriptors.PropertyDescriptor(HostFunctions.Create(engine), writable: false, enumerable: false, configurable: false));
             engine.Execute(template.Script, "template.js");
             var roots = engine.Evaluate("[" + string.Join(", ", template.TopLevelNames) + "]");
@@ -102,11 +136,11 @@ internal sealed class Sandbox
     /// <summary>Runs one interval.</summary>
     public Result<IntervalOutcome> Run(ContractCall call)
     {
-        var ctx = Context(call);
-        JsValue result;
         try
         {
-            result = _engine.Call(_entry, JsValue.Undefined, [ctx]);
+            var ctx = Context(call);
+            var result = _engine.Call(_entry, JsValue.Undefined, [ctx]);
+            return Outcome(call, result);
         }
         catch (StatementsCountOverflowException)
         {
@@ -120,20 +154,22 @@ internal sealed class Sandbox
         {
             return Fail(ContractErrors.Memory, ex.Message);
         }
-        catch (JavaScriptException ex) when (ex.Message.Contains("array length", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("Array size", StringComparison.OrdinalIgnoreCase))
+        catch (JavaScriptException ex) when (ex.Message.Contains("array length", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("Array size", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("string length", StringComparison.OrdinalIgnoreCase))
         {
             return Fail(ContractErrors.Memory, ex.Message);
+        }
+        catch (JavaScriptException ex) when (ex.Message.Contains("call stack", StringComparison.OrdinalIgnoreCase))
+        {
+            return Fail(ContractErrors.Recursion, ex.Message);
         }
         catch (JavaScriptException ex)
         {
             return Fail(ContractErrors.Threw, $"The template threw: {ex.Message}");
         }
-        catch (Exception ex) when (ex is JintException or InvalidOperationException or ArgumentException or InsufficientExecutionStackException)
+        catch (Exception ex) when (ex is JintException or InvalidOperationException or ArgumentException or InsufficientExecutionStackException or OverflowException or RegexMatchTimeoutException)
         {
             return Fail(ContractErrors.ExecutionFault, $"{ex.GetType().Name}: {ex.Message}");
         }
-
-        return Outcome(call, result);
     }
 
     private JsObject Context(ContractCall call)
@@ -298,9 +334,9 @@ internal sealed class Sandbox
     {
         foreach (var key in target.GetOwnProperties().Select(p => p.Key).ToList())
         {
-            if (!key.IsString() || !keep(key.AsString()))
+            if ((!key.IsString() || !keep(key.AsString())) && !target.Delete(key))
             {
-                target.Delete(key);
+                throw new InvalidOperationException($"The sandbox could not remove '{key}'.");
             }
         }
     }

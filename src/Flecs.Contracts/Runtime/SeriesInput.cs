@@ -17,8 +17,11 @@ namespace Flecs.Contracts.Runtime;
 /// <param name="Value">The series as a contract value (its canonical form).</param>
 public sealed record SeriesInput(DeliveryInterval First, int Count, ContractValue Value)
 {
-    /// <summary>The most intervals in one series (a 31-day month of 1-minute intervals).</summary>
-    public const int MaxCount = 44_640;
+    /// <summary>The most intervals in one series: a day of 1-minute intervals (bounds one transaction's work).</summary>
+    public const int MaxCount = 1_440;
+
+    /// <summary>The accepted forms of <c>start</c>.</summary>
+    public static readonly string[] TimeFormats = ["yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'"];
 
     /// <summary>Reads a series.</summary>
     public static Result<SeriesInput> FromValue(ContractValue value)
@@ -29,10 +32,11 @@ public sealed record SeriesInput(DeliveryInterval First, int Count, ContractValu
             return Fail("An input series is { start, minutes, count, meters, prices, state? }.");
         }
 
+        // An exact format: a lenient parse would fill a missing date from the clock.
         if (value["start"] is not { Kind: ContractValueKind.Text } startText
-            || !DateTimeOffset.TryParse(startText.AsText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var start))
+            || !DateTimeOffset.TryParseExact(startText.AsText, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var start))
         {
-            return Fail("start must be a UTC time such as \"2026-01-01T00:00Z\".");
+            return Fail("start must be a UTC time written yyyy-MM-ddTHH:mmZ, e.g. \"2026-01-01T00:00Z\".");
         }
 
         if (value["minutes"] is not { Kind: ContractValueKind.Integer } minutes || !IntervalLength.TryCreate((int)Math.Clamp(minutes.AsInteger, 0, 60), out var length))

@@ -117,6 +117,17 @@ public sealed class ContractLifecycleTests
     }
 
     [Fact]
+    public void Propose_RepresentativeAsCounterpartyOfItsOwnCustomer_RejectedInvalidParties()
+    {
+        var s = Create();
+        AssertAccepted(s.Chain.Append(s.CertifyStandard("p2p-fixed", """{ "price": 1 }""")));
+
+        var block = s.Chain.Append(s.Propose(s.Chain["tradco"], StandardLibrary.Get("p2p-fixed").Hash, """{ "price": 1 }""", Start, Start + 4, ("seller", "tradco"), ("buyer", "household")));
+
+        Assert.Equal(ContractErrors.InvalidParties, Code(block));
+    }
+
+    [Fact]
     public void Accept_WrongProposalOrOutsiderOrTwice_RejectedWithCodes()
     {
         var s = Create();

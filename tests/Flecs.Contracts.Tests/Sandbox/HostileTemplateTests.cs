@@ -64,6 +64,10 @@ public sealed class HostileTemplateTests
         { "computed constructor escape", Templates.WithBody("const F = (() => 1)['constr' + 'uctor']; return F('return {}')();"), ContractErrors.Threw },
         { "computed Math.random", Templates.WithBody("return { state: { r: Math.floor((0, Math)['ran' + 'dom']() * 10) } };"), ContractErrors.Threw },
         { "not an object", Templates.WithBody("return 42;"), ContractErrors.InvalidOutput },
+        { "getter in an output array", Templates.WithBody("const a = [1]; Object['define' + 'Property'](a, 0, { get: function () { throw new Error('boom'); }, enumerable: true }); return { state: { a: a } };"), ContractErrors.InvalidOutput },
+        { "native recursion in join", Templates.WithBody("let a = []; for (let i = 0; i < 20000; i++) { a = [a]; } return { state: { n: a.join(',').length } };"), ContractErrors.Recursion },
+        { "regex through match", Templates.WithBody("return { state: { m: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaa!'['mat' + 'ch']('^(a+)+$') === null ? 0 : 1 } };"), ContractErrors.Threw },
+        { "computed repeat", Templates.WithBody("const s = 'x'['rep' + 'eat'](100000000); return { state: { n: s.length } };"), ContractErrors.Threw },
         { "unknown field", Templates.WithBody("return { money: 1 };"), ContractErrors.InvalidOutput },
         { "function in state", Templates.WithBody("return { state: { f: function () { } } };"), ContractErrors.InvalidOutput },
         { "helper with fraction", Templates.WithBody("return { state: { v: flecs.value(1.5, 100) } };"), ContractErrors.Threw },
@@ -103,12 +107,14 @@ public sealed class HostileTemplateTests
         // A template that tries to remember something between calls outside ctx.state: every route is frozen.
         var template = Templates.Analyze(Templates.WithBody(
             "try { table.n = (table.n || 0) + 1; } catch (e) { } try { Object['proto' + 'type'].leak = 1; } catch (e) { } try { flecs.extra = 1; } catch (e) { }"
-            + " return { state: { n: table.n === undefined ? 0 : table.n, leak: ({}).leak === undefined ? 0 : 1, extra: flecs.extra === undefined ? 0 : 1 } };",
+            + " const it = Object['getPrototype' + 'Of']([1].entries()); try { it.n = (it.n || 0) + 1; } catch (e) { }"
+            + " let err = 0; try { null.x; } catch (e) { const ep = Object['getPrototype' + 'Of'](e); try { ep.n = (ep.n || 0) + 1; } catch (e2) { } err = ep.n === undefined ? 0 : ep.n; }"
+            + " return { state: { n: table.n === undefined ? 0 : table.n, leak: ({}).leak === undefined ? 0 : 1, extra: flecs.extra === undefined ? 0 : 1, it: it.n === undefined ? 0 : it.n, err: err } };",
             "const table = { base: 1 };"));
 
         var result = Templates.Run(template, count: 3);
 
         Assert.True(result.IsSuccess, result.IsSuccess ? "" : result.Error.ToString());
-        Assert.All(result.Value, o => Assert.Equal("{\"extra\":0,\"leak\":0,\"n\":0}", o.State.ToJson()));
+        Assert.All(result.Value, o => Assert.Equal("{\"err\":0,\"extra\":0,\"it\":0,\"leak\":0,\"n\":0}", o.State.ToJson()));
     }
 }

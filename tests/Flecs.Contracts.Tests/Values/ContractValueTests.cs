@@ -50,6 +50,19 @@ public sealed class ContractValueTests
         });
     }
 
+    [Theory]
+    [InlineData("00:00Z")]
+    [InlineData("Jan 1 2026")]
+    [InlineData("2026-01-01")]
+    public void SeriesInput_StartNotInTheExactForm_Rejected(string start)
+    {
+        // A lenient parse would fill the missing parts from today's date: replaying the chain another day would differ.
+        var series = Flecs.Contracts.Runtime.SeriesInput.FromValue(ContractValue.ParseJson($$"""{ "start": "{{start}}", "minutes": 15, "count": 1 }""").Value);
+
+        Assert.False(series.IsSuccess);
+        Assert.Equal(ContractErrors.InvalidInput, series.Error.Code);
+    }
+
     [Fact]
     public void Codes_ArePinned()
     {
