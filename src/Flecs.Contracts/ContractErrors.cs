@@ -1,6 +1,6 @@
 namespace Flecs.Contracts;
 
-/// <summary>The contract module's stable error and rejection codes (docs/contracts/reference.md#error-codes lists each).</summary>
+/// <summary>The contract module's stable error and rejection codes (docs/contracts/README.md#error-codes lists each).</summary>
 /// <remarks>Receipts persist these strings: a published code never changes meaning.</remarks>
 public static class ContractErrors
 {
@@ -73,7 +73,7 @@ public static class ContractErrors
     /// <summary>The interval inputs are invalid (missing meter or price, negative energy).</summary>
     public const string InvalidInput = "contract.input.invalid";
 
-    /// <summary>The term is invalid (end not after start, too long).</summary>
+    /// <summary>The term is invalid (end not after start, or a change outside the term).</summary>
     public const string InvalidTerm = "contract.term.invalid";
 
     /// <summary>No contract with this id.</summary>

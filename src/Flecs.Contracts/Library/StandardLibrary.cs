@@ -4,7 +4,7 @@ using Flecs.Contracts.Templates;
 
 namespace Flecs.Contracts.Library;
 
-/// <summary>The standard templates shipped with FLECS (docs/contracts/library.md): one per contract kind of the seed, embedded in this assembly.</summary>
+/// <summary>The standard templates shipped with FLECS (docs/contracts/library/): one per contract kind of the seed, embedded in this assembly.</summary>
 public static class StandardLibrary
 {
     private const string Prefix = "Flecs.Contracts.Library.";

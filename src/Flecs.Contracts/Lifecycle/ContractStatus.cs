@@ -12,6 +12,6 @@ public enum ContractStatus
     /// <summary>Every interval of the term executed.</summary>
     Expired = 2,
 
-    /// <summary>Ended early by mutual termination (or an SA patch).</summary>
+    /// <summary>Ended early by mutual termination.</summary>
     Terminated = 3,
 }

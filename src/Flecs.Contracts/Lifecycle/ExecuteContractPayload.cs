@@ -7,7 +7,7 @@ namespace Flecs.Contracts.Lifecycle;
 
 /// <summary>Payload of <c>execute-contract</c>: <c>[contractId, inputs]</c>; inputs is an input series starting at the contract's next interval.</summary>
 /// <param name="ContractId">The contract.</param>
-/// <param name="Inputs">The intervals' meter readings and prices (docs/contracts/template-api.md#input-series).</param>
+/// <param name="Inputs">The intervals' meter readings and prices (docs/contracts/README.md#input-series).</param>
 public sealed record ExecuteContractPayload(Hash256 ContractId, ContractValue Inputs)
 {
     /// <summary>Canonical CBOR.</summary>

@@ -27,6 +27,6 @@ public sealed record TemplateActionPayload(Hash256 TemplateHash, string Reason)
         r.ReadArrayOf(2);
         var payload = new TemplateActionPayload(r.ReadHash(), r.ReadTextString());
         r.ReadEndOfValue();
-        return payload;
+        return payload.Reason.Length <= 256 ? payload : throw new CborContentException("A reason is at most 256 characters.");
     }
 }

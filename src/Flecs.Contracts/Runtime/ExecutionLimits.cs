@@ -1,6 +1,6 @@
 namespace Flecs.Contracts.Runtime;
 
-/// <summary>The sandbox's limits for one interval execution (docs/contracts/sandbox.md#limits). Consensus rules: changing one changes outcomes.</summary>
+/// <summary>The sandbox's limits for one interval execution (docs/contracts/README.md#limits). Consensus rules: changing one changes outcomes.</summary>
 /// <param name="Statements">The exact statement budget: the execution stops with <c>contract.exec.budget</c> at the first statement past it.</param>
 /// <param name="RecursionDepth">The deepest JavaScript call stack.</param>
 /// <param name="ArraySize">The largest array a template may create.</param>

@@ -10,7 +10,7 @@ namespace Flecs.Contracts.Runtime;
 
 /// <summary>
 /// The <c>flecs</c> object: exact integer arithmetic with the ledger's rounding rule (ADR 0002), so that
-/// templates never divide or multiply past 2⁵³ in floating point (docs/contracts/template-api.md#host-helpers).
+/// templates never divide or multiply past 2⁵³ in floating point (docs/contracts/README.md#host-helpers).
 /// </summary>
 internal static class HostFunctions
 {

@@ -12,7 +12,7 @@ using Jint.Runtime;
 namespace Flecs.Contracts.Runtime;
 
 /// <summary>
-/// One template loaded into its own hardened Jint realm (docs/contracts/sandbox.md): strict mode, an exact
+/// One template loaded into its own hardened Jint realm (docs/adr/0005-contract-sandbox.md): strict mode, an exact
 /// statement budget, recursion, array and memory limits, invariant culture, UTC, no string compilation,
 /// no CLR interop; every global outside <see cref="TemplateAnalyzer.AllowedGlobals"/> deleted; then the
 /// whole realm and the template's top-level bindings deep-frozen, so no call can leave anything behind for

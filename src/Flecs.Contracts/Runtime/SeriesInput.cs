@@ -8,7 +8,7 @@ namespace Flecs.Contracts.Runtime;
 
 /// <summary>
 /// A series of consecutive intervals' inputs in compact form — what <c>flecs contract run --inputs</c> reads and
-/// what a certification dry run carries (docs/contracts/template-api.md#input-series):
+/// what a certification dry run carries (docs/contracts/README.md#input-series):
 /// <c>{ start: "2026-01-01T00:00Z", minutes: 15, count: 96, meters: { role: { import: n | [n…], export: n | [n…], renewable?: bool } }, prices: { name: n | [n…] }, state?: {…} }</c>.
 /// A number stands for the same value in every interval; an array holds one value per interval.
 /// </summary>

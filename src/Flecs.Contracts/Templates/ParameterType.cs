@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Flecs.Contracts.Templates;
 
-/// <summary>The type of a contract parameter (docs/contracts/template-api.md#parameter-types).</summary>
+/// <summary>The type of a contract parameter (docs/contracts/README.md#parameter-types).</summary>
 public enum ParameterType
 {
     /// <summary>Any safe integer.</summary>

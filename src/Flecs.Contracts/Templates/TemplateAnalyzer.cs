@@ -11,7 +11,7 @@ using Flecs.Crypto.Hashing;
 namespace Flecs.Contracts.Templates;
 
 /// <summary>
-/// The SA's static analysis of a template (docs/contracts/sandbox.md): parses the module with Acornima and
+/// The SA's static analysis of a template (docs/adr/0005-contract-sandbox.md): parses the module with Acornima and
 /// rejects what could make an execution depend on anything but its inputs — forbidden globals, any
 /// identifier that is neither declared by the template nor an allowed global, clocks, randomness, code
 /// compilation, async code, generators, classes, accessors, regular expressions, <c>**</c>, module-level
@@ -22,7 +22,7 @@ public static class TemplateAnalyzer
     /// <summary>The globals a template may use. Everything else is absent from the sandbox and refused here.</summary>
     public static FrozenSet<string> AllowedGlobals { get; } = new[]
     {
-        "undefined", "NaN", "Infinity", "Object", "Array", "Number", "String", "Boolean", "Math", "Map", "Set", "BigInt",
+        "undefined", "NaN", "Infinity", "Object", "Array", "Number", "String", "Boolean", "Math", "Map", "Set",
         "Error", "TypeError", "RangeError", "isFinite", "isNaN", "parseInt", "flecs",
     }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -335,6 +335,8 @@ public static class TemplateAnalyzer
                     return Forbidden(node, "classes are not allowed; use plain objects and functions");
                 case RegExpLiteral:
                     return Forbidden(node, "regular expressions are not allowed (their run time is not bounded by the statement budget)");
+                case BigIntLiteral:
+                    return Forbidden(node, "BigInt is not allowed (its arithmetic cost grows with the operands, unbounded by the statement budget); use the flecs helpers for exact integer arithmetic");
                 case WithStatement or DebuggerStatement:
                     return Forbidden(node, "`with` and `debugger` are not allowed");
                 case ObjectProperty { Kind: PropertyKind.Get or PropertyKind.Set }:

@@ -46,7 +46,7 @@ public sealed record TemplateMeta(
 
         if (!IsIdentifier(kind))
         {
-            return Fail($"meta.kind '{kind}' must be lower-case letters, digits and dashes.");
+            return Fail($"meta.kind '{kind}' must be 1–32 ASCII letters, digits, dashes or underscores, starting with a letter.");
         }
 
         var parties = Names(meta["parties"]);

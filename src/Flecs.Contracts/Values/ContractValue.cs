@@ -12,7 +12,7 @@ namespace Flecs.Contracts.Values;
 /// <summary>
 /// The data model of contract parameters, interval inputs and contract state: null, safe integers,
 /// booleans, text, lists and maps — what a template sees as plain JavaScript data and what the ledger
-/// stores as canonical CBOR (docs/contracts/template-api.md#values). There are no floating-point numbers.
+/// stores as canonical CBOR (docs/contracts/README.md#values). There are no floating-point numbers.
 /// </summary>
 public sealed class ContractValue : IEquatable<ContractValue>
 {

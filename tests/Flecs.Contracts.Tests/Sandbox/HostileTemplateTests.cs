@@ -31,6 +31,8 @@ public sealed class HostileTemplateTests
         { "reassign top-level", Templates.WithBody("helper = null; return {};", "function helper() { return 1; }") },
         { "class", Templates.WithBody("class A {} return {};") },
         { "getter", Templates.WithBody("return { get state() { return {}; } };") },
+        { "BigInt literal", Templates.WithBody("return { state: { x: Number(10n) } };") },
+        { "BigInt global", Templates.WithBody("return { state: { x: Number(BigInt(10)) } };") },
         { "exponent", Templates.WithBody("return { state: { x: 2 ** 10 } };") },
         { "__proto__", Templates.WithBody("const o = {}; o.__proto__.x = 1; return {};") },
         { "arguments", Templates.WithBody("return arguments[0];") },
