@@ -490,9 +490,10 @@ internal static class ContractCommand
 
     private static Result<long> Interval(string text, IntervalLength length)
     {
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        // The same exact forms as an input series: a lenient parse would fill missing parts from today's date.
+        if (!DateTimeOffset.TryParseExact(text, SeriesInput.TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
         {
-            return Result<long>.Fail("cli.usage", $"'{text}' is not a UTC time such as 2026-01-01T00:00Z.");
+            return Result<long>.Fail("cli.usage", $"'{text}' is not a UTC time written yyyy-MM-ddTHH:mmZ, e.g. 2026-01-01T00:00Z.");
         }
 
         var seconds = time.ToUnixTimeSeconds();

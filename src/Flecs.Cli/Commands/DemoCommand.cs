@@ -247,14 +247,19 @@ internal static class DemoCommand
         const string Pv = "[0, 0, 300, 900, 1800, 2700, 3500, 4100, 4400, 4300, 3900, 3200, 2300, 1300, 400]";
         const string Load = "[700, 650, 600, 640, 720, 900, 1100, 950, 800, 760, 820, 900, 1000, 1200, 1500]";
         const string Wind = "[90000000, 95000000, 88000000, 70000000, 64000000, 71000000, 83000000, 97000000, 105000000, 99000000, 87000000, 80000000, 76000000, 72000000, 69000000]";
+        const string P2pMeters = $$""" "seller": { "import": 0, "export": {{Pv}} }, "buyer": { "import": {{Load}}, "export": 0 } """;
+        const string WindMeters = $$""" "generator": { "import": 0, "export": {{Wind}}, "renewable": true } """;
+        Task<Submission> ExecuteAsync(string step, Hash256 contract, long first, string meters) =>
+            SendAsync(step, "market-operator", mo, ContractTransactionTypes.ExecuteContract, new ExecuteContractPayload(contract, ContractValue.ParseJson(Series(first, meters)).Value).Encode());
+
         foreach (var first in new[] { Start, Start + 15 })
         {
-            await SendAsync("market operator executes contract intervals", "market-operator", mo, ContractTransactionTypes.ExecuteContract, new ExecuteContractPayload(p2p, ContractValue.ParseJson(Series(first, $$""" "seller": { "import": 0, "export": {{Pv}} }, "buyer": { "import": {{Load}}, "export": 0 } """)).Value).Encode()).ConfigureAwait(false);
-            await SendAsync("market operator executes contract intervals", "market-operator", mo, ContractTransactionTypes.ExecuteContract, new ExecuteContractPayload(household, ContractValue.ParseJson(Series(first, $$""" "seller": { "import": 0, "export": {{Pv}} }, "buyer": { "import": {{Load}}, "export": 0 } """)).Value).Encode()).ConfigureAwait(false);
-            await SendAsync("market operator executes contract intervals", "market-operator", mo, ContractTransactionTypes.ExecuteContract, new ExecuteContractPayload(ppa, ContractValue.ParseJson(Series(first, $$""" "generator": { "import": 0, "export": {{Wind}}, "renewable": true } """)).Value).Encode()).ConfigureAwait(false);
+            await ExecuteAsync("market operator executes contract intervals", p2p, first, P2pMeters).ConfigureAwait(false);
+            await ExecuteAsync("market operator executes contract intervals", household, first, P2pMeters).ConfigureAwait(false);
+            await ExecuteAsync("market operator executes contract intervals", ppa, first, WindMeters).ConfigureAwait(false);
         }
 
-        await SendAsync("market operator repeats an executed interval", "market-operator", mo, ContractTransactionTypes.ExecuteContract, new ExecuteContractPayload(p2p, ContractValue.ParseJson(Series(Start, $$""" "seller": { "import": 0, "export": {{Pv}} }, "buyer": { "import": {{Load}}, "export": 0 } """)).Value).Encode()).ConfigureAwait(false);
+        await ExecuteAsync("market operator repeats an executed interval", p2p, Start, P2pMeters).ConfigureAwait(false);
         var amend = await SendAsync("prosumer-2 proposes a lower price from interval 45", "prosumer-2", key("prosumer-2"), ContractTransactionTypes.AmendContract, new ContractActionPayload(p2p, p2p, ContractValue.ParseJson("""{ "price": 100000 }""").Value, Start + 45, "seasonal price").Encode()).ConfigureAwait(false);
         await SendAsync("prosumer-1 accepts the amendment", "prosumer-1", key("prosumer-1"), ContractTransactionTypes.AcceptContract, new ContractActionPayload(p2p, amend.TransactionId, ContractValue.Null, 0, string.Empty).Encode()).ConfigureAwait(false);
         await SendAsync("SA patches the virtual PPA's strike with a reason", "sa", saKey, ContractTransactionTypes.PatchContract, new ContractActionPayload(ppa, StandardLibrary.Get("virtual-ppa").Hash, ContractValue.ParseJson("""{ "strike": 72000 }""").Value, Start + 30, "indexation clause applied by the regulator's decision 2026/17").Encode()).ConfigureAwait(false);

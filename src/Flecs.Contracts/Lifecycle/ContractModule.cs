@@ -246,7 +246,7 @@ public sealed class ContractModule
             ContractValue.EmptyMap,
             context.Transaction.Sender,
             false);
-        return Save(context, Settle(record, context, found.Value.Record.Certified));
+        return Save(context, Settle(record, found.Value.Record.Certified));
     }
 
     private Result Accept(TransactionContext context)
@@ -290,7 +290,7 @@ public sealed class ContractModule
             return Result.Fail(ContractErrors.EffectiveInPast, $"The proposal takes effect at {pending.Interval}, but interval {record.NextInterval - 1} already executed.");
         }
 
-        return Save(context, Settle(record with { Pending = pending with { Consents = pending.Consents.Union(roles) } }, context, certified));
+        return Save(context, Settle(record with { Pending = pending with { Consents = pending.Consents.Union(roles) } }, certified));
     }
 
     private Result Amend(TransactionContext context) => ProposeChange(context, ProposalKind.Amendment);
@@ -354,7 +354,7 @@ public sealed class ContractModule
         }
 
         var pending = new PendingProposal(context.Transaction.Id, kind, parameters, payload.Interval, roles);
-        return Save(context, Settle(record with { Pending = pending }, context, certified: true));
+        return Save(context, Settle(record with { Pending = pending }, certified: true));
     }
 
     private Result Patch(TransactionContext context)
@@ -458,7 +458,7 @@ public sealed class ContractModule
             return Result.Fail(ContractErrors.OutsideTerm, $"The term of {record.Id} ends before interval {series.Value.End - 1}.");
         }
 
-        var results = new List<(IntervalOutcome Outcome, ImmutableSortedDictionary<string, string> Parties)>(series.Value.Count);
+        var results = new List<IntervalOutcome>(series.Value.Count);
         var parties = record.Parties.ToImmutableSortedDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
         var state = record.State;
         for (var i = 0; i < series.Value.Count; i++)
@@ -484,13 +484,13 @@ public sealed class ContractModule
             }
 
             state = outcome.Value.State;
-            results.Add((outcome.Value, parties));
+            results.Add(outcome.Value);
         }
 
         var next = series.Value.End;
         var status = next >= record.TermEnd ? (record.Terminated ? ContractStatus.Terminated : ContractStatus.Expired) : ContractStatus.Live;
         Save(context, record with { State = state, NextInterval = next, Status = status, Pending = status == ContractStatus.Live ? record.Pending : null });
-        context.Emit(ExecutionOutput(record.Id, results.Select(r => r.Outcome), parties));
+        context.Emit(ExecutionOutput(record.Id, results, parties));
         return Result.Success;
     }
 
@@ -580,9 +580,8 @@ public sealed class ContractModule
     }
 
     /// <summary>Applies a pending proposal once every party consented.</summary>
-    private static ContractRecord Settle(ContractRecord record, TransactionContext context, bool certified)
+    private static ContractRecord Settle(ContractRecord record, bool certified)
     {
-        _ = context;
         if (record.Pending is not { } pending || record.Parties.Keys.Any(role => !pending.Consents.Contains(role)))
         {
             return record;

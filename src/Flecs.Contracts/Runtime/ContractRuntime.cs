@@ -118,12 +118,12 @@ public sealed class ContractRuntime
         {
             if (!call.Input.Meters.TryGetValue(role, out var reading))
             {
-                return Result.Fail(ContractErrors.InvalidInput, $"Interval {call.Input.Interval}: no meter reading of '{role}'.");
+                return Result.Fail(ContractErrors.InvalidInput, $"No meter reading of '{role}'.");
             }
 
             if (reading.Import < 0 || reading.Export < 0)
             {
-                return Result.Fail(ContractErrors.InvalidInput, $"Interval {call.Input.Interval}: the reading of '{role}' is negative.");
+                return Result.Fail(ContractErrors.InvalidInput, $"The reading of '{role}' is negative.");
             }
         }
 
@@ -131,7 +131,7 @@ public sealed class ContractRuntime
         {
             if (!call.Input.Prices.ContainsKey(price))
             {
-                return Result.Fail(ContractErrors.InvalidInput, $"Interval {call.Input.Interval}: no '{price}' price.");
+                return Result.Fail(ContractErrors.InvalidInput, $"No '{price}' price.");
             }
         }
 

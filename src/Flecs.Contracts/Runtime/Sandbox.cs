@@ -82,13 +82,13 @@ internal sealed class Sandbox
 
     private readonly Engine _engine;
     private readonly JsValue _entry;
-    private readonly Template _template;
+    private readonly int _statements;
 
-    private Sandbox(Engine engine, JsValue entry, Template template)
+    private Sandbox(Engine engine, JsValue entry, int statements)
     {
         _engine = engine;
         _entry = entry;
-        _template = template;
+        _statements = statements;
     }
 
     /// <summary>Loads <paramref name="template"/> into a fresh realm.</summary>
@@ -124,7 +124,7 @@ internal sealed class Sandbox
             engine.Call(freezer, JsValue.Undefined, [new JsArray(engine, [engine.Global, .. roots.AsArray()])]);
             var entry = engine.Evaluate("interval");
             return entry is Jint.Native.Function.Function
-                ? new Sandbox(engine, entry, template)
+                ? new Sandbox(engine, entry, limits.Statements)
                 : Result<Sandbox>.Fail(ContractErrors.MissingEntry, "`interval` is not a function.");
         }
         catch (Exception ex) when (ex is JavaScriptException or JintException)
@@ -144,7 +144,7 @@ internal sealed class Sandbox
         }
         catch (StatementsCountOverflowException)
         {
-            return Fail(ContractErrors.Budget, $"The execution used its whole budget of {call.Template.Meta.Kind} statements.".Replace(call.Template.Meta.Kind, "the", StringComparison.Ordinal));
+            return Fail(ContractErrors.Budget, $"The execution used its whole budget of {_statements} statements.");
         }
         catch (RecursionDepthOverflowException ex)
         {

@@ -108,14 +108,6 @@ public sealed class ContractValue : IEquatable<ContractValue>
     /// <summary>Gets a map entry, or null when this is not a map or has no such key.</summary>
     public ContractValue? this[string key] => Kind == ContractValueKind.Map && _map!.TryGetValue(key, out var v) ? v : null;
 
-    /// <summary>The depth of nesting (0 for a scalar).</summary>
-    public int Depth => Kind switch
-    {
-        ContractValueKind.List => 1 + (_list.IsEmpty ? 0 : _list.Max(v => v.Depth)),
-        ContractValueKind.Map => 1 + (_map!.Count == 0 ? 0 : _map.Values.Max(v => v.Depth)),
-        _ => 0,
-    };
-
     /// <summary>Canonical CBOR (RFC 8949 §4.2.1 via <see cref="CborConformanceMode.Canonical"/>).</summary>
     public byte[] Encode()
     {

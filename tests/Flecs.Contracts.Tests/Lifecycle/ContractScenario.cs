@@ -40,9 +40,6 @@ internal sealed class ContractScenario
         return new ContractScenario(builder.Build());
     }
 
-    public static string SampleInputs(Template template) =>
-        Inputs(Start, 4, string.Join(", ", template.Meta.Meters.Select(m => $"\"{m}\": {{ \"import\": 1000, \"export\": 2000, \"renewable\": true }}")), string.Join(", ", template.Meta.Prices.Select(p => $"\"{p}\": 80000")));
-
     public static string Inputs(long first, int count, string meters, string prices = "") =>
         $$"""{ "start": "{{DateTimeOffset.FromUnixTimeSeconds(first * 900).ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture)}}", "minutes": 15, "count": {{count}}, "meters": { {{meters}} }, "prices": { {{prices}} } }""";
 
@@ -56,7 +53,8 @@ internal sealed class ContractScenario
     public Transaction Certify(string source, string parameters, string? inputs = null, TestPlayer? sender = null)
     {
         var template = TemplateAnalyzer.Analyze(source);
-        var sample = ContractValue.Map(("params", Json(parameters)), ("inputs", Json(inputs ?? (template.IsSuccess ? SampleInputs(template.Value) : Inputs(Start, 1, string.Empty)))));
+        var sampleInputs = inputs is not null ? Json(inputs) : template.IsSuccess ? DryRunSample.For(template.Value.Meta)["inputs"]! : Json(Inputs(Start, 1, string.Empty));
+        var sample = ContractValue.Map(("params", Json(parameters)), ("inputs", sampleInputs));
         return Chain.Sign(sender ?? Chain.Sa, ContractTransactionTypes.CertifyTemplate, new CertifyTemplatePayload(source, [sample]).Encode());
     }
 
