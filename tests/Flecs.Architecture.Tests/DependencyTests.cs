@@ -14,10 +14,12 @@ public sealed class DependencyTests
         { "Flecs.Ledger", ["Flecs.Core", "Flecs.Crypto", "System.Formats.Cbor"] },
         { "Flecs.Storage.Sqlite", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Microsoft.Data.Sqlite"] },
         { "Flecs.Contracts", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "System.Formats.Cbor", "Jint", "Acornima"] },
-        { "Flecs.Node", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Contracts", "Flecs.Storage.Sqlite"] },
+        { "Flecs.Settlement", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Market", "Flecs.Contracts", "System.Formats.Cbor"] },
+        { "Flecs.Import", ["Flecs.Core"] },
+        { "Flecs.Node", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Contracts", "Flecs.Market", "Flecs.Settlement", "Flecs.Storage.Sqlite"] },
     };
 
-    public static TheoryData<string> DeterministicAssemblies => ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Market", "Flecs.Contracts"];
+    public static TheoryData<string> DeterministicAssemblies => ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Market", "Flecs.Contracts", "Flecs.Settlement"];
 
     [Theory]
     [MemberData(nameof(AllowedReferences))]

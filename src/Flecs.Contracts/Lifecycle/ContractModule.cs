@@ -487,9 +487,7 @@ public sealed class ContractModule
             results.Add(outcome.Value);
         }
 
-        var next = series.Value.End;
-        var status = next >= record.TermEnd ? (record.Terminated ? ContractStatus.Terminated : ContractStatus.Expired) : ContractStatus.Live;
-        Save(context, record with { State = state, NextInterval = next, Status = status, Pending = status == ContractStatus.Live ? record.Pending : null });
+        Save(context, Advance(record, series.Value.End, state));
         context.Emit(ExecutionOutput(record.Id, results, parties));
         return Result.Success;
     }
@@ -644,8 +642,107 @@ public sealed class ContractModule
 
     private static Result Save(TransactionContext context, ContractRecord record)
     {
-        context.State.Set(ContractRecord.StateKey(record.Id), record.Encode());
+        Store(context.State, record);
         return Result.Success;
+    }
+
+    /// <summary>The state key of the index of live contracts (ids ascending), which the interval close executes.</summary>
+    public const string LiveIndexKey = "contracts/live";
+
+    /// <summary>The ids of the live contracts, ascending.</summary>
+    public static ImmutableArray<Hash256> LiveContracts(IStateReader state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!state.TryGet(LiveIndexKey, out var bytes))
+        {
+            return [];
+        }
+
+        var r = Cbor.NewReader(bytes);
+        var count = r.ReadStartArray() ?? 0;
+        var ids = ImmutableArray.CreateBuilder<Hash256>(count);
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add(r.ReadHash());
+        }
+
+        r.ReadEndArray();
+        return ids.MoveToImmutable();
+    }
+
+    /// <summary>Writes a contract record and keeps the live index in step with its status.</summary>
+    public static void Store(StateOverlay state, ContractRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(record);
+        state.Set(ContractRecord.StateKey(record.Id), record.Encode());
+        var live = LiveContracts(state);
+        var at = live.BinarySearch(record.Id);
+        var isLive = record.Status == ContractStatus.Live;
+        if (isLive == at >= 0)
+        {
+            return;
+        }
+
+        live = isLive ? live.Insert(~at, record.Id) : live.RemoveAt(at);
+        if (live.IsEmpty)
+        {
+            state.Delete(LiveIndexKey);
+            return;
+        }
+
+        var w = Cbor.NewWriter();
+        w.WriteStartArray(live.Length);
+        foreach (var id in live)
+        {
+            w.WriteHash(id);
+        }
+
+        w.WriteEndArray();
+        state.Set(LiveIndexKey, w.Encode());
+    }
+
+    /// <summary>
+    /// Executes one interval of a live contract for the interval close (docs/settlement.md): the version in force,
+    /// its certified template, the sandbox, then the certificate events, written to <paramref name="state"/>.
+    /// The caller advances and stores the record (<see cref="Advance"/>); on failure nothing is written.
+    /// </summary>
+    public Result<IntervalOutcome> ExecuteScheduled(StateOverlay state, ContractRecord record, IntervalInput input)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(input);
+        var version = record.VersionAt(input.Interval.Index);
+        var template = FindTemplate(state, version.TemplateHash);
+        if (!template.IsSuccess)
+        {
+            return template.Error;
+        }
+
+        var parties = record.Parties.ToImmutableSortedDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
+        var outcome = _runtime.Execute(new ContractCall(template.Value.Template, version.Parameters, parties, record.TermStart, record.TermEnd, record.State, input));
+        if (!outcome.IsSuccess)
+        {
+            return outcome;
+        }
+
+        var certificates = new StateOverlay(state);
+        var applied = ApplyCertificates(certificates, record, outcome.Value);
+        if (!applied.IsSuccess)
+        {
+            return applied.Error;
+        }
+
+        certificates.MergeInto(state);
+        return outcome;
+    }
+
+    /// <summary>The record after its intervals up to <paramref name="next"/> (exclusive) ran, ending in <paramref name="state"/>: expired or terminated at the end of its term.</summary>
+    public static ContractRecord Advance(ContractRecord record, long next, ContractValue state)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var status = next >= record.TermEnd ? (record.Terminated ? ContractStatus.Terminated : ContractStatus.Expired) : ContractStatus.Live;
+        return record with { State = state, NextInterval = next, Status = status, Pending = status == ContractStatus.Live ? record.Pending : null };
     }
 
     /// <summary>The receipt output of an execution: <c>[contractId, [[interval, allocations, payments, certificates]…]]</c> with player ids (docs/contracts/lifecycle.md#receipt-output).</summary>

@@ -1,5 +1,6 @@
 using Flecs.Contracts.Lifecycle;
 using Flecs.Ledger.Execution;
+using Flecs.Settlement;
 
 namespace Flecs.Node.Sequencing;
 
@@ -7,5 +8,9 @@ namespace Flecs.Node.Sequencing;
 public static class StandardModules
 {
     /// <summary>A fresh set of executors (each set owns its contract sandbox runtime: one per replica and thread).</summary>
-    public static IReadOnlyList<ITransactionExecutor> Executors() => new ContractModule().Executors();
+    public static IReadOnlyList<ITransactionExecutor> Executors()
+    {
+        var contracts = new ContractModule();
+        return [.. contracts.Executors(), .. new SettlementModule(contracts).Executors()];
+    }
 }

@@ -45,11 +45,11 @@ public sealed class TempDataDirectory : IDisposable
     /// <summary>The genesis time of every directory made here.</summary>
     public static DateTimeOffset GenesisTime => DateTimeOffset.FromUnixTimeMilliseconds(GenesisBuilder.DefaultTimestampMs);
 
-    /// <summary>Creates and initializes a directory with <paramref name="validatorCount"/> validators.</summary>
-    public static TempDataDirectory Create(int validatorCount = 1, string chainId = GenesisBuilder.DefaultChainId)
+    /// <summary>Creates and initializes a directory with <paramref name="validatorCount"/> validators and intervals of <paramref name="intervalMinutes"/>.</summary>
+    public static TempDataDirectory Create(int validatorCount = 1, string chainId = GenesisBuilder.DefaultChainId, int intervalMinutes = 15)
     {
         var root = Directory.CreateTempSubdirectory("flecs-test-").FullName;
-        var genesis = new DataDirectory(root).Initialize(chainId, IntervalLength.FromMinutes(15), validatorCount, new FakeTimeProvider(GenesisTime));
+        var genesis = new DataDirectory(root).Initialize(chainId, IntervalLength.FromMinutes(intervalMinutes), validatorCount, new FakeTimeProvider(GenesisTime));
         if (!genesis.IsSuccess)
         {
             Directory.Delete(root, recursive: true);

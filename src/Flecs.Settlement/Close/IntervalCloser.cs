@@ -1,0 +1,801 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Flecs.Contracts.Lifecycle;
+using Flecs.Contracts.Runtime;
+using Flecs.Core.Identity;
+using Flecs.Core.Results;
+using Flecs.Core.Time;
+using Flecs.Core.Units;
+using Flecs.Crypto.Merkle;
+using Flecs.Ledger.Encoding;
+using Flecs.Ledger.Execution;
+using Flecs.Ledger.Players;
+using Flecs.Ledger.Registry;
+using Flecs.Ledger.State;
+using Flecs.Market.Books;
+using Flecs.Market.Clearing;
+using Flecs.Market.Interface;
+using Flecs.Market.MeritOrder;
+using Flecs.Settlement.Config;
+using Flecs.Settlement.Meters;
+using Flecs.Settlement.Orders;
+
+namespace Flecs.Settlement.Close;
+
+/// <summary>
+/// The <c>close-intervals</c> executor: for each interval from the one after the settlement clock through the
+/// payload's, in order, one deterministic pipeline (docs/settlement.md#interval-close): readings or estimates
+/// (VEE) → MPM merit order (the interval's MPM price) → contract executions → SPM clearing → re-settlement of
+/// late readings → P2G residuals → journal (money sums to zero, energy balances per player) → interval root; at
+/// the end of a billing period, one invoice per account. State is loaded once per transaction and written back
+/// once, so a close of many intervals costs little more than its computations.
+/// </summary>
+internal sealed class IntervalCloser(ContractModule contracts)
+{
+    /// <summary>The most intervals one close transaction settles (a day of 1-minute intervals).</summary>
+    public const int MaxIntervals = 1_440;
+
+    /// <summary>The account of the Main Power Market at the P2G interface (not a player id: it cannot collide with one).</summary>
+    public const string MpmAccount = "@mpm";
+
+    /// <summary>The state key of the open billing period's root frontier: <c>[period, first, count, nodes]</c>.</summary>
+    public const string PeriodKey = "settlement/period";
+
+    /// <summary>The state key of the accounts with open billing totals (ascending).</summary>
+    public const string BillingIndexKey = "billing/accounts";
+
+    /// <summary>The state key of an account's open billing totals: <c>[period, lines]</c>.</summary>
+    public static string BillingKey(string account) => "billing/" + account;
+
+    public Result Close(TransactionContext context)
+    {
+        if (context.Sender is not { Role: PlayerRole.MarketOperator or PlayerRole.SupervisingAuthority })
+        {
+            return Result.Fail(SettlementErrors.NotPermitted, "Only the Market Operator or the SA closes intervals.");
+        }
+
+        if (SettlementModule.FindConfig(context.State) is not { } config)
+        {
+            return Result.Fail(SettlementErrors.NotConfigured, "Settlement is not configured.");
+        }
+
+        var payload = Payload.Decode(context.Transaction.Payload, ClosePayload.Read, p => p.Encode());
+        if (!payload.IsSuccess)
+        {
+            return payload.Error;
+        }
+
+        var through = payload.Value.Through;
+        var closed = SettlementModule.ClosedThrough(context.State, config);
+        var length = context.Genesis.IntervalLength;
+        if (through <= closed || through - closed > MaxIntervals)
+        {
+            return Result.Fail(SettlementErrors.BadClose, $"The next interval to close is {closed + 1}; a close settles 1–{MaxIntervals} intervals (asked through {through}).");
+        }
+
+        if (checked((through + 1) * length.Seconds) * 1000 > context.TimestampMs)
+        {
+            return Result.Fail(SettlementErrors.BadClose, $"Interval {through} has not ended at this block's time.");
+        }
+
+        var tariff = config.Tariff();
+        if (!tariff.IsSuccess)
+        {
+            return Result.Fail(SettlementErrors.BadConfig, tariff.Error.Message);
+        }
+
+        var run = new CloseRun(contracts, context, config, tariff.Value, length);
+        var records = new List<byte[]>((int)(through - closed));
+        for (var t = closed + 1; t <= through; t++)
+        {
+            records.Add(run.CloseInterval(t, first: t == closed + 1));
+        }
+
+        run.Save(through);
+        var w = Cbor.NewWriter();
+        w.WriteStartArray(2);
+        w.WriteStartArray(records.Count);
+        foreach (var record in records)
+        {
+            w.WriteEncodedValue(record);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray(run.Invoices.Count);
+        foreach (var invoice in run.Invoices)
+        {
+            invoice.Write(w);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndArray();
+        context.Emit(w.Encode());
+        return Result.Success;
+    }
+
+    /// <summary>One close transaction's working set.</summary>
+    private sealed class CloseRun
+    {
+        private readonly ContractModule _contracts;
+        private readonly TransactionContext _context;
+        private readonly SettlementConfig _config;
+        private readonly PeerToGridTariff _tariff;
+        private readonly IntervalLength _length;
+        private readonly List<MeterRecord> _meters = [];
+        private readonly Dictionary<string, MeterLog> _logs = new(StringComparer.Ordinal);
+        private readonly Dictionary<PlayerId, PlayerRecord?> _players = [];
+        private readonly Dictionary<PlayerId, GridLevel> _levels = [];
+        private readonly List<ContractRecord> _live = [];
+        private readonly ImmutableArray<StandingOrder> _spm;
+        private readonly ImmutableArray<StandingOrder> _mpm;
+        private readonly SortedDictionary<string, (long Period, AccountLines Lines)> _billing = new(StringComparer.Ordinal);
+        private readonly SortedSet<string> _billingIndex = new(StringComparer.Ordinal);
+        private readonly GridLevel _defaultLevel;
+        private long _period;
+        private long _periodFirst;
+        private MerkleFrontier _frontier;
+
+        public CloseRun(ContractModule contracts, TransactionContext context, SettlementConfig config, PeerToGridTariff tariff, IntervalLength length)
+        {
+            _contracts = contracts;
+            _context = context;
+            _config = config;
+            _tariff = tariff;
+            _length = length;
+            var state = context.State;
+            foreach (var id in SettlementModule.MeterIds(state))
+            {
+                var meter = SettlementModule.FindMeter(state, id) ?? throw new InvalidOperationException($"The meter index names '{id}', which is not registered.");
+                _meters.Add(meter);
+                _logs[id] = SettlementModule.LoadLog(state, id);
+                _levels.TryAdd(meter.Owner, meter.Level);
+            }
+
+            foreach (var id in ContractModule.LiveContracts(state))
+            {
+                _live.Add(ContractModule.FindContract(state, id) ?? throw new InvalidOperationException($"The live index names {id}, which is not on the ledger."));
+            }
+
+            _spm = state.TryGet(OrderList.StateKey(MarketKind.Spm), out var spm) ? OrderList.Decode(spm) : [];
+            _mpm = state.TryGet(OrderList.StateKey(MarketKind.Mpm), out var mpm) ? OrderList.Decode(mpm) : [];
+            if (state.TryGet(BillingIndexKey, out var index))
+            {
+                var r = Cbor.NewReader(index);
+                var n = r.ReadStartArray() ?? 0;
+                for (var i = 0; i < n; i++)
+                {
+                    _billingIndex.Add(r.ReadTextString());
+                }
+            }
+
+            _defaultLevel = config.Fees.IsEmpty ? GridLevel.Transmission : config.Fees.Min(f => f.Level);
+            _period = long.MinValue;
+            _frontier = new MerkleFrontier();
+            if (state.TryGet(PeriodKey, out var period))
+            {
+                var r = Cbor.NewReader(period);
+                r.ReadArrayOf(4);
+                _period = r.ReadInt64();
+                _periodFirst = r.ReadInt64();
+                var count = r.ReadInt64();
+                var n = r.ReadStartArray() ?? 0;
+                var nodes = new List<Hash256>(n);
+                for (var i = 0; i < n; i++)
+                {
+                    nodes.Add(r.ReadHash());
+                }
+
+                _frontier = MerkleFrontier.FromNodes(count, nodes);
+            }
+        }
+
+        public List<Invoice> Invoices { get; } = [];
+
+        private StateOverlay State => _context.State;
+
+        public byte[] CloseInterval(long t, bool first)
+        {
+            var interval = new DeliveryInterval(_length, t);
+            var accounts = new SortedDictionary<string, AccountLines>(StringComparer.Ordinal);
+            AccountLines Lines(string account)
+            {
+                if (!accounts.TryGetValue(account, out var lines))
+                {
+                    lines = new AccountLines();
+                    accounts[account] = lines;
+                }
+
+                return lines;
+            }
+
+            // 1. VEE: each meter's actual reading, or its estimate (the last actual reading).
+            var own = new SortedDictionary<PlayerId, Metered>();
+            var portfolio = new Dictionary<PlayerId, Metered>();
+            var estimated = new List<(MeterRecord Meter, MeterReadingValue Value)>();
+            foreach (var meter in _meters)
+            {
+                if (meter.FirstInterval > t)
+                {
+                    continue;
+                }
+
+                var log = _logs[meter.Id];
+                MeterReadingValue value;
+                var isEstimate = !log.Pending.Remove(t, out value);
+                if (isEstimate)
+                {
+                    value = new MeterReadingValue(log.LastImport, log.LastExport);
+                    estimated.Add((meter, value));
+                }
+                else
+                {
+                    log.LastImport = value.Import;
+                    log.LastExport = value.Export;
+                }
+
+                Accumulate(own, meter.Owner, meter, value, isEstimate);
+                if (Player(meter.Owner) is { Mode: PlayerMode.Passive, Representative: { } representative })
+                {
+                    Accumulate(portfolio, representative, meter, value, isEstimate);
+                }
+            }
+
+            // 2. MPM: the merit order of the interval's supply offers against its demand sets the MPM price.
+            var mpmBook = BookOf(_mpm, t);
+            EnergyPrice? cleared = null;
+            if (mpmBook is { Count: > 0 } && MeritOrderClearing.Clear(mpmBook, new MeritOrderOptions { PriceCap = _config.PriceCap }) is { IsSuccess: true } merit)
+            {
+                cleared = merit.Value.Price;
+            }
+
+            var price = cleared ?? _config.FallbackMpmPrice;
+
+            // 3. Contracts: every live contract whose next interval this is, with the parties' metered energy.
+            var energy = new Dictionary<PlayerId, long>();
+            var failures = new List<(Hash256 Contract, string Code)>();
+            var prices = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, long>("mpm", price.MicrosPerKilowattHour), new KeyValuePair<string, long>("reference", price.MicrosPerKilowattHour)]);
+            for (var i = 0; i < _live.Count; i++)
+            {
+                var record = _live[i];
+                if (record.Status != Contracts.Lifecycle.ContractStatus.Live || record.NextInterval > t || t < record.TermStart || t >= record.TermEnd)
+                {
+                    continue;
+                }
+
+                var meters = ImmutableSortedDictionary.CreateBuilder<string, MeterReading>(StringComparer.Ordinal);
+                foreach (var (role, party) in record.Parties)
+                {
+                    var m = Reading(own, portfolio, party);
+                    meters[role] = new MeterReading(m.Import, m.Export, m.Renewable);
+                }
+
+                var outcome = _contracts.ExecuteScheduled(State, record, new IntervalInput(interval, meters.ToImmutable(), prices));
+                if (!outcome.IsSuccess)
+                {
+                    failures.Add((record.Id, outcome.Error.Code));
+                    _live[i] = ContractModule.Advance(record, t + 1, record.State);
+                    continue;
+                }
+
+                var reference = record.Id.ToString();
+                foreach (var a in outcome.Value.Allocations)
+                {
+                    var from = record.Parties[a.From];
+                    var to = record.Parties[a.To];
+                    Lines(from.Value).Add(LineKind.Contract, reference, -a.Energy, 0);
+                    Lines(to.Value).Add(LineKind.Contract, reference, a.Energy, 0);
+                    energy[from] = checked(energy.GetValueOrDefault(from) - a.Energy);
+                    energy[to] = checked(energy.GetValueOrDefault(to) + a.Energy);
+                }
+
+                foreach (var p in outcome.Value.Payments)
+                {
+                    Lines(record.Parties[p.From].Value).Add(LineKind.Contract, reference, 0, -p.Amount);
+                    Lines(record.Parties[p.To].Value).Add(LineKind.Contract, reference, 0, p.Amount);
+                }
+
+                foreach (var c in outcome.Value.Certificates)
+                {
+                    if (c.From is { } giver)
+                    {
+                        Lines(record.Parties[giver].Value).Add(LineKind.Contract, reference, 0, 0, -c.Count);
+                    }
+
+                    Lines(record.Parties[c.To].Value).Add(LineKind.Contract, reference, 0, 0, c.Count);
+                }
+
+                _live[i] = ContractModule.Advance(record, t + 1, outcome.Value.State);
+            }
+
+            // 4. SPM: the interval's double auction over the standing orders.
+            var spmBook = BookOf(_spm, t);
+            EnergyPrice? spmPrice = null;
+            long spmVolume = 0;
+            if (spmBook is { Count: > 0 } && DoubleAuction.Clear(spmBook, _config.Mechanism) is { IsSuccess: true } auction)
+            {
+                spmPrice = auction.Value.ClearingPrice;
+                spmVolume = auction.Value.ClearedQuantity.MilliwattHours;
+                foreach (var fill in auction.Value.Fills)
+                {
+                    var buyer = spmBook.Orders[spmBook.IndexOf(fill.BuyOrderId)].Player!.Value;
+                    var seller = spmBook.Orders[spmBook.IndexOf(fill.SellOrderId)].Player!.Value;
+                    var q = fill.Quantity.MilliwattHours;
+                    Lines(buyer.Value).Add(LineKind.Spm, string.Empty, q, -fill.BuyerPays.Micros);
+                    Lines(seller.Value).Add(LineKind.Spm, string.Empty, -q, fill.SellerReceives.Micros);
+                    energy[buyer] = checked(energy.GetValueOrDefault(buyer) + q);
+                    energy[seller] = checked(energy.GetValueOrDefault(seller) - q);
+                }
+
+                if (auction.Value.OperatorSurplus.Micros != 0)
+                {
+                    Lines(_config.MarketOperator.Value).Add(LineKind.SpmSurplus, string.Empty, 0, auction.Value.OperatorSurplus.Micros);
+                }
+            }
+
+            // 5. Late actual readings that replaced estimates: re-settle the residual change at the estimated interval's terms.
+            if (first)
+            {
+                foreach (var meter in _meters)
+                {
+                    var log = _logs[meter.Id];
+                    foreach (var c in log.Corrections)
+                    {
+                        Correct(Lines, meter, c);
+                    }
+
+                    log.Corrections.Clear();
+                }
+            }
+
+            // 6. P2G: each player's residual (metered − contract − SPM) at the MPM price under the tariff.
+            var players = new SortedSet<PlayerId>(own.Keys);
+            players.UnionWith(energy.Keys);
+            var positions = new List<ResidualPosition>();
+            var residuals = new Dictionary<PlayerId, long>();
+            foreach (var player in players)
+            {
+                var metered = own.TryGetValue(player, out var m) ? m.Net : 0;
+                var residual = checked(metered - energy.GetValueOrDefault(player));
+                residuals[player] = residual;
+                if (own.TryGetValue(player, out var ownMetered))
+                {
+                    Lines(player.Value).Add(LineKind.Metered, ownMetered.Estimated ? "estimated" : string.Empty, ownMetered.Net, 0);
+                }
+
+                if (residual != 0)
+                {
+                    positions.Add(new ResidualPosition(player, LevelOf(player), new EnergyQuantity(residual)));
+                }
+            }
+
+            if (positions.Count > 0)
+            {
+                var p2g = PeerToGridSettlement.Settle(positions, price, _tariff);
+                if (!p2g.IsSuccess)
+                {
+                    throw new InvalidOperationException(p2g.Error.ToString());
+                }
+
+                Post(Lines, p2g.Value, LineKind.P2gEnergy, LineKind.RetailSpread, LineKind.GridFee, string.Empty);
+            }
+
+            // 7. Estimates wait for their late actual reading, with the terms they were settled at.
+            foreach (var (meter, value) in estimated)
+            {
+                _logs[meter.Id].Estimates[t] = new EstimateEntry(value.Import, value.Export, price.MicrosPerKilowattHour, residuals.GetValueOrDefault(meter.Owner));
+            }
+
+            foreach (var log in _logs.Values)
+            {
+                while (log.Estimates.Count > 0 && log.Estimates.First().Key <= t - _config.LateWindow)
+                {
+                    log.Estimates.Remove(log.Estimates.First().Key);
+                }
+            }
+
+            // 8. The journal: check the invariants, then hash each account's entry into the interval root.
+            long money = 0;
+            foreach (var (account, lines) in accounts)
+            {
+                money = checked(money + lines.Money);
+                if (!string.Equals(account, MpmAccount, StringComparison.Ordinal))
+                {
+                    CheckEnergyBalance(account, lines);
+                }
+            }
+
+            if (money != 0)
+            {
+                throw new InvalidOperationException($"Interval {t}: the journal's money sums to {money}, not zero.");
+            }
+
+            var entries = new List<byte[]>(accounts.Count);
+            var leaves = new Hash256[accounts.Count];
+            foreach (var (account, lines) in accounts)
+            {
+                var array = lines.ToArray();
+                var w = Cbor.NewWriter();
+                w.WriteStartArray(2);
+                w.WriteTextString(account);
+                w.WriteStartArray(array.Length);
+                foreach (var line in array)
+                {
+                    line.Write(w);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndArray();
+                var entry = w.Encode();
+                leaves[entries.Count] = MerkleTree.LeafHash(entry);
+                entries.Add(entry);
+                Bill(account, array, t);
+            }
+
+            var root = MerkleTree.Root(leaves);
+            var period = BillingPeriod.Of(interval, _config.BillingDays);
+            if (period != _period)
+            {
+                _period = period;
+                _periodFirst = t;
+                _frontier = new MerkleFrontier();
+            }
+
+            _frontier.Append(MerkleTree.LeafHash(IntervalLeaf(t, root)));
+
+            var output = Cbor.NewWriter();
+            output.WriteStartArray(8);
+            output.WriteInt64(t);
+            output.WriteInt64(price.MicrosPerKilowattHour);
+            output.WriteBoolean(cleared is not null);
+            if (spmPrice is { } sp)
+            {
+                output.WriteInt64(sp.MicrosPerKilowattHour);
+            }
+            else
+            {
+                output.WriteNull();
+            }
+
+            output.WriteInt64(spmVolume);
+            output.WriteStartArray(failures.Count);
+            foreach (var (contract, code) in failures)
+            {
+                output.WriteStartArray(2);
+                output.WriteHash(contract);
+                output.WriteTextString(code);
+                output.WriteEndArray();
+            }
+
+            output.WriteEndArray();
+            output.WriteHash(root);
+            output.WriteStartArray(entries.Count);
+            foreach (var entry in entries)
+            {
+                output.WriteEncodedValue(entry);
+            }
+
+            output.WriteEndArray();
+            output.WriteEndArray();
+
+            // 9. At the end of a billing period: one invoice per account with lines in it.
+            if (BillingPeriod.Of(interval.Next, _config.BillingDays) != period)
+            {
+                IssueInvoices(t + 1);
+            }
+
+            return output.Encode();
+        }
+
+        public void Save(long through)
+        {
+            var state = State;
+            foreach (var (id, log) in _logs)
+            {
+                state.Set(MeterLog.StateKey(id), log.Encode());
+            }
+
+            foreach (var record in _live)
+            {
+                ContractModule.Store(state, record);
+            }
+
+            Prune(MarketKind.Spm, _spm, through);
+            Prune(MarketKind.Mpm, _mpm, through);
+            foreach (var (account, (period, lines)) in _billing)
+            {
+                var w = Cbor.NewWriter();
+                w.WriteStartArray(2);
+                w.WriteInt64(period);
+                w.WriteStartArray(lines.ToArray().Length);
+                foreach (var line in lines.ToArray())
+                {
+                    line.Write(w);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndArray();
+                state.Set(BillingKey(account), w.Encode());
+            }
+
+            var index = Cbor.NewWriter();
+            index.WriteStartArray(_billingIndex.Count);
+            foreach (var account in _billingIndex)
+            {
+                index.WriteTextString(account);
+            }
+
+            index.WriteEndArray();
+            state.Set(BillingIndexKey, index.Encode());
+
+            var frontier = Cbor.NewWriter();
+            frontier.WriteStartArray(4);
+            frontier.WriteInt64(_period);
+            frontier.WriteInt64(_periodFirst);
+            frontier.WriteInt64(_frontier.Count);
+            var nodes = _frontier.ToNodes();
+            frontier.WriteStartArray(nodes.Length);
+            foreach (var node in nodes)
+            {
+                frontier.WriteHash(node);
+            }
+
+            frontier.WriteEndArray();
+            frontier.WriteEndArray();
+            state.Set(PeriodKey, frontier.Encode());
+
+            var clock = Cbor.NewWriter();
+            clock.WriteInt64(through);
+            state.Set(SettlementModule.ClockKey, clock.Encode());
+        }
+
+        private void Prune(MarketKind market, ImmutableArray<StandingOrder> orders, long through)
+        {
+            var open = orders.Where(o => o.End > through + 1).ToList();
+            if (open.Count != orders.Length)
+            {
+                State.Set(OrderList.StateKey(market), OrderList.Encode(open));
+            }
+        }
+
+        private void Bill(string account, ImmutableArray<JournalLine> lines, long t)
+        {
+            var period = BillingPeriod.Of(new DeliveryInterval(_length, t), _config.BillingDays);
+            if (!_billing.TryGetValue(account, out var open))
+            {
+                open = (period, new AccountLines());
+                if (State.TryGet(BillingKey(account), out var bytes))
+                {
+                    var r = Cbor.NewReader(bytes);
+                    r.ReadArrayOf(2);
+                    var stored = r.ReadInt64();
+                    var n = r.ReadStartArray() ?? 0;
+                    var stock = new List<JournalLine>(n);
+                    for (var i = 0; i < n; i++)
+                    {
+                        stock.Add(JournalLine.Read(r));
+                    }
+
+                    open = (stored, new AccountLines());
+                    open.Lines.Add(stock);
+                }
+
+                _billing[account] = open;
+                _billingIndex.Add(account);
+            }
+
+            if (open.Period != period)
+            {
+                throw new InvalidOperationException($"The open billing totals of '{account}' are for period {open.Period}, not {period}.");
+            }
+
+            open.Lines.Add(lines);
+        }
+
+        private void IssueInvoices(long end)
+        {
+            var root = _frontier.Root();
+            foreach (var account in _billingIndex.ToList())
+            {
+                if (!_billing.TryGetValue(account, out var open))
+                {
+                    // Totals stored by an earlier close of this period.
+                    Bill(account, [], end - 1);
+                    open = _billing[account];
+                }
+
+                var invoice = new Invoice(account, open.Period, _periodFirst, end, open.Lines.ToArray(), root, _frontier.Count);
+                State.Set(Invoice.StateKey(account, open.Period), invoice.Encode());
+                Invoices.Add(invoice);
+                _billing.Remove(account);
+                State.Delete(BillingKey(account));
+            }
+
+            _billingIndex.Clear();
+            _period = long.MinValue;
+            _frontier = new MerkleFrontier();
+        }
+
+        private void Correct(Func<string, AccountLines> lines, MeterRecord meter, CorrectionEntry c)
+        {
+            var level = LevelOf(meter.Owner);
+            var price = new EnergyPrice(c.MpmPrice);
+            var before = Settle(meter.Owner, level, c.Residual, price);
+            var after = Settle(meter.Owner, level, checked(c.Residual + c.DeltaNet), price);
+            var reference = c.Interval.ToString(CultureInfo.InvariantCulture);
+            lines(meter.Owner.Value).Add(LineKind.MeteredCorrection, reference, c.DeltaNet, 0);
+            lines(meter.Owner.Value).Add(LineKind.Correction, reference, c.DeltaNet, 0);
+            lines(MpmAccount).Add(LineKind.Correction, reference, -c.DeltaNet, 0);
+            foreach (var (account, amount) in after)
+            {
+                lines(account).Add(LineKind.Correction, reference, 0, checked(amount - before.GetValueOrDefault(account)));
+            }
+
+            foreach (var (account, amount) in before)
+            {
+                if (!after.ContainsKey(account))
+                {
+                    lines(account).Add(LineKind.Correction, reference, 0, -amount);
+                }
+            }
+        }
+
+        /// <summary>The money per account of settling one residual at the P2G interface.</summary>
+        private SortedDictionary<string, long> Settle(PlayerId player, GridLevel level, long residual, EnergyPrice price)
+        {
+            var result = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            if (residual == 0)
+            {
+                return result;
+            }
+
+            var settled = PeerToGridSettlement.Settle([new ResidualPosition(player, level, new EnergyQuantity(residual))], price, _tariff);
+            if (!settled.IsSuccess)
+            {
+                throw new InvalidOperationException(settled.Error.ToString());
+            }
+
+            foreach (var posting in settled.Value.Postings)
+            {
+                var account = AccountOf(posting);
+                result[account] = checked(result.GetValueOrDefault(account) + posting.Amount.Micros);
+            }
+
+            return result;
+        }
+
+        private string AccountOf(InterfacePosting posting) => posting.Account switch
+        {
+            InterfaceAccount.Player => posting.Player!.Value.Value,
+            InterfaceAccount.MainPowerMarket => MpmAccount,
+            InterfaceAccount.Retailer => _config.Retailer.Value,
+            _ => _config.GridOperators[posting.Level!.Value].Value,
+        };
+
+        private void Post(Func<string, AccountLines> lines, InterfaceSettlement settlement, LineKind energyKind, LineKind spreadKind, LineKind feeKind, string reference)
+        {
+            foreach (var line in settlement.Players)
+            {
+                var importing = line.NetImport.MilliwattHours >= 0;
+                var account = lines(line.Player.Value);
+                account.Add(energyKind, reference, line.NetImport.MilliwattHours, importing ? -line.Energy.Micros : line.Energy.Micros);
+                account.Add(spreadKind, reference, 0, -line.Spread.Micros);
+                account.Add(feeKind, LevelName(line.Level), 0, -line.GridFee.Micros);
+            }
+
+            foreach (var posting in settlement.Postings)
+            {
+                switch (posting.Account)
+                {
+                    case InterfaceAccount.MainPowerMarket:
+                        lines(MpmAccount).Add(energyKind, reference, -settlement.NetPosition.MilliwattHours, posting.Amount.Micros);
+                        break;
+                    case InterfaceAccount.Retailer:
+                        lines(_config.Retailer.Value).Add(spreadKind, reference, 0, posting.Amount.Micros);
+                        break;
+                    case InterfaceAccount.GridOperator:
+                        lines(_config.GridOperators[posting.Level!.Value].Value).Add(feeKind, LevelName(posting.Level.Value), 0, posting.Amount.Micros);
+                        break;
+                }
+            }
+        }
+
+        private static void CheckEnergyBalance(string account, AccountLines lines)
+        {
+            long metered = 0, covered = 0;
+            foreach (var line in lines.ToArray())
+            {
+                switch (line.Kind)
+                {
+                    case LineKind.Metered or LineKind.MeteredCorrection:
+                        metered = checked(metered + line.Energy);
+                        break;
+                    case LineKind.Contract or LineKind.Spm or LineKind.P2gEnergy or LineKind.Correction:
+                        covered = checked(covered + line.Energy);
+                        break;
+                }
+            }
+
+            if (metered != covered)
+            {
+                throw new InvalidOperationException($"The energy of '{account}' does not balance: metered {metered} mWh, covered {covered} mWh.");
+            }
+        }
+
+        private static string LevelName(GridLevel level) => level switch
+        {
+            GridLevel.Transmission => "transmission",
+            GridLevel.MediumVoltage => "medium-voltage",
+            _ => "low-voltage",
+        };
+
+        private GridLevel LevelOf(PlayerId player) => _levels.TryGetValue(player, out var level) ? level : _defaultLevel;
+
+        private PlayerRecord? Player(PlayerId id)
+        {
+            if (!_players.TryGetValue(id, out var record))
+            {
+                record = _context.FindPlayer(id);
+                _players[id] = record;
+            }
+
+            return record;
+        }
+
+        private Metered Reading(SortedDictionary<PlayerId, Metered> own, Dictionary<PlayerId, Metered> portfolio, PlayerId party)
+        {
+            var m = own.GetValueOrDefault(party);
+            if (Player(party) is { CanRepresent: true } && portfolio.TryGetValue(party, out var customers))
+            {
+                m = m.Plus(customers);
+            }
+
+            return m;
+        }
+
+        private static void Accumulate<TDictionary>(TDictionary totals, PlayerId player, MeterRecord meter, MeterReadingValue value, bool estimated)
+            where TDictionary : IDictionary<PlayerId, Metered>
+        {
+            var current = totals.TryGetValue(player, out var m) ? m : new Metered(0, 0, false, true, false);
+            totals[player] = current.Plus(new Metered(value.Import, value.Export, estimated, meter.Renewable, true));
+        }
+
+        private static OrderBook? BookOf(ImmutableArray<StandingOrder> orders, long t)
+        {
+            List<Order>? open = null;
+            foreach (var o in orders)
+            {
+                if (o.First <= t && t < o.End)
+                {
+                    (open ??= []).Add(new Order(o.Id, o.Side, new EnergyQuantity(o.Quantity), o.Price is { } p ? new EnergyPrice(p) : null)
+                    {
+                        Player = o.Player,
+                        Technology = o.Technology == 0 ? null : (Technology)o.Technology,
+                    });
+                }
+            }
+
+            return open is null ? null : OrderBook.Create(open) is { IsSuccess: true } book ? book.Value : null;
+        }
+    }
+
+    /// <summary>The leaf of an interval in its billing period's tree: canonical CBOR <c>[interval, intervalRoot]</c>.</summary>
+    public static byte[] IntervalLeaf(long interval, Hash256 root)
+    {
+        var w = Cbor.NewWriter();
+        w.WriteStartArray(2);
+        w.WriteInt64(interval);
+        w.WriteHash(root);
+        w.WriteEndArray();
+        return w.Encode();
+    }
+
+    /// <summary>A player's metered energy in one interval.</summary>
+    private readonly record struct Metered(long Import, long Export, bool Estimated, bool Renewable, bool HasMeter)
+    {
+        public long Net => checked(Import - Export);
+
+        public Metered Plus(Metered other) => HasMeter
+            ? new(checked(Import + other.Import), checked(Export + other.Export), Estimated || other.Estimated, Renewable && other.Renewable, true)
+            : other;
+    }
+}
