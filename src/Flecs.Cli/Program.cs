@@ -18,6 +18,7 @@ var bench = new Command("bench", "Benchmarks with --json output (figures are rat
 bench.Subcommands.Add(LedgerBenchmark.Create());
 bench.Subcommands.Add(MarketBenchmark.Create());
 bench.Subcommands.Add(ContractBenchmark.Create());
+bench.Subcommands.Add(SettlementBenchmark.Create());
 root.Subcommands.Add(bench);
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -22,7 +22,7 @@ public static class SettlementErrors
     /// <summary>No meter with this id is registered.</summary>
     public const string UnknownMeter = "settlement.meter.unknown";
 
-    /// <summary>The meter registration is invalid (owner, kind, limit, start).</summary>
+    /// <summary>The meter registration is invalid (owner not authorized, limit, zone, or a first interval already closed).</summary>
     public const string BadMeter = "settlement.meter.invalid";
 
     /// <summary>A reading batch's signature does not verify with the meter's (or its gateway's) key.</summary>
@@ -49,7 +49,7 @@ public static class SettlementErrors
     /// <summary>A reading is for an interval before the meter's first interval.</summary>
     public const string BeforeStart = "settlement.reading.before-start";
 
-    /// <summary>A reading batch is empty or longer than the limit.</summary>
+    /// <summary>A reading batch or payload is empty (an over-long batch is refused at decoding as <c>ledger.tx.invalid-payload</c>).</summary>
     public const string BadBatch = "settlement.reading.bad-batch";
 
     /// <summary>An order is malformed (side, quantity, price, range, technology).</summary>

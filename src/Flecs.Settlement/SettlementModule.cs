@@ -379,7 +379,12 @@ public sealed class SettlementModule
                 return Result.Fail(SettlementErrors.GateClosed, $"Order {i}: interval {o.First} has started.");
             }
 
-            list.Add(new StandingOrder($"{context.Transaction.Id.ToString()[..16]}/{i}", p.Player, (OrderSide)o.Side, o.First, checked(o.First + o.Count), o.Quantity, o.Price, o.Technology));
+            if (market == MarketKind.Mpm && o.Price is { } limit && Math.Abs(limit) > config.PriceCap.MicrosPerKilowattHour)
+            {
+                return Result.Fail(SettlementErrors.BadOrder, $"Order {i}: MPM prices are within the cap of {config.PriceCap}.");
+            }
+
+            list.Add(new StandingOrder($"{context.Transaction.Id}/{i}", p.Player, (OrderSide)o.Side, o.First, checked(o.First + o.Count), o.Quantity, o.Price, o.Technology));
         }
 
         list.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
@@ -413,9 +418,9 @@ public sealed class SettlementModule
         var perDay = 86_400 / length.Seconds;
         var count = p.Values.Length / 2;
         var horizonDays = p.Horizon switch { 1 => 1, 2 => 7, _ => 0 };
-        if (horizonDays == 0 || p.Values.Length % 2 != 0 || count == 0 || count > horizonDays * perDay || p.Values.Any(v => v < 0) || p.First < 0)
+        if (horizonDays == 0 || p.Step < 1 || perDay % p.Step != 0 || p.Values.Length % 2 != 0 || count == 0 || (long)count * p.Step > horizonDays * perDay || p.Values.Any(v => v < 0) || p.First < 0)
         {
-            return Result.Fail(SettlementErrors.BadPlan, $"A plan is day-ahead (1, at most {perDay} intervals) or week-ahead (2, at most {7 * perDay}), with non-negative consumption/production pairs.");
+            return Result.Fail(SettlementErrors.BadPlan, $"A plan is day-ahead (1, at most {perDay} intervals) or week-ahead (2, at most {7 * perDay}), in slots of a step that divides a day, with non-negative consumption/production pairs.");
         }
 
         var nowSeconds = Math.DivRem(context.TimestampMs, 1000, out var ms) - (ms < 0 ? 1 : 0);
@@ -435,7 +440,7 @@ public sealed class SettlementModule
         w.WriteStartArray(5);
         w.WriteHash(context.Transaction.Id);
         w.WriteInt64(p.First);
-        w.WriteInt64(count);
+        w.WriteInt64((long)count * p.Step);
         w.WriteInt64(consumption);
         w.WriteInt64(production);
         w.WriteEndArray();
@@ -443,7 +448,7 @@ public sealed class SettlementModule
         return Result.Success;
     }
 
-    /// <summary>The state key of a player's latest plan of a horizon: <c>[txId, first, count, consumption, production]</c>.</summary>
+    /// <summary>The state key of a player's latest plan of a horizon: <c>[txId, first, intervals, consumption, production]</c>.</summary>
     public static string PlanKey(PlayerId player, int horizon) => $"plan/{player.Value}/{(horizon == 1 ? "day-ahead" : "week-ahead")}";
 
     private sealed class Executor(TransactionType type, Func<TransactionContext, Result> execute) : ITransactionExecutor

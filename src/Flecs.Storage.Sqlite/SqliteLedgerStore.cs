@@ -161,7 +161,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
                 throw new LedgerStoreException($"Block {height} has a gap at transaction position {list.Count}.");
             }
 
-            list.Add(new StoredTransaction(ToHash(Blob(rows, 1)), Blob(rows, 2), Blob(rows, 3)));
+            list.Add(new StoredTransaction(ToHash(Blob(rows, 1)), Blob(rows, 2), ReceiptBlob.Unpack(Blob(rows, 3))));
         }
 
         return new StoredBlock(height, hash, header, seal, list.ToImmutable());
@@ -211,7 +211,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
         TransactionLocation? first = null;
         while (reader.Read())
         {
-            var accepted = Receipt.Decode(Blob(reader, 2)) is { IsSuccess: true } r && r.Value.IsAccepted;
+            var accepted = Receipt.Decode(ReceiptBlob.Unpack(Blob(reader, 2))) is { IsSuccess: true } r && r.Value.IsAccepted;
             var location = new TransactionLocation(Integer(reader, 0), checked((int)Integer(reader, 1)), accepted);
             if (accepted)
             {
@@ -238,7 +238,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
         long accepted = 0;
         while (reader.Read())
         {
-            if (Receipt.Decode(Blob(reader, 0)) is { IsSuccess: true } r && r.Value.IsAccepted)
+            if (Receipt.Decode(ReceiptBlob.Unpack(Blob(reader, 0))) is { IsSuccess: true } r && r.Value.IsAccepted)
             {
                 accepted++;
             }
@@ -273,7 +273,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
             _insertTransaction.Parameters[1].Value = i;
             _insertTransaction.Parameters[2].Value = (block.Receipts.IsEmpty ? Crypto.Hashing.Sha256Digest.Hash(bytes) : block.Receipts[i].TransactionId).ToArray();
             _insertTransaction.Parameters[3].Value = bytes;
-            _insertTransaction.Parameters[4].Value = block.Receipts.IsEmpty ? Array.Empty<byte>() : block.Receipts[i].Encode();
+            _insertTransaction.Parameters[4].Value = block.Receipts.IsEmpty ? Array.Empty<byte>() : ReceiptBlob.Pack(block.Receipts[i].Encode());
             _insertTransaction.ExecuteNonQuery();
         }
 

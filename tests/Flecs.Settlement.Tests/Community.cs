@@ -49,9 +49,9 @@ internal sealed class Community : IAsyncDisposable
 
     public SimulationClock Clock { get; }
 
-    public EmbeddedNode Node { get; }
+    public EmbeddedNode Node { get; private set; }
 
-    public LedgerClient Client { get; }
+    public LedgerClient Client { get; private set; }
 
     /// <summary>Contract ids by name: <c>p2p</c> (p1 → p2), <c>ppa</c> (wind → tradco), <c>household</c> (p3 → h1).</summary>
     public Dictionary<string, Hash256> Contracts { get; } = new(StringComparer.Ordinal);
@@ -72,9 +72,9 @@ internal sealed class Community : IAsyncDisposable
         new EnergyPrice(4_000_000),
         new EnergyPrice(50_000),
         new EnergyPrice(10_000),
-        [new GridFee(GridLevel.Transmission, new EnergyPrice(10_000), new EnergyPrice(2_000)), new GridFee(GridLevel.LowVoltage, new EnergyPrice(80_000), EnergyPrice.Zero)],
+        [new GridFee(GridLevel.Transmission, new EnergyPrice(10_000), new EnergyPrice(2_000)), new GridFee(GridLevel.MediumVoltage, new EnergyPrice(30_000), new EnergyPrice(1_000)), new GridFee(GridLevel.LowVoltage, new EnergyPrice(80_000), EnergyPrice.Zero)],
         PlayerId.Parse("tradco"),
-        ImmutableSortedDictionary.CreateRange([KeyValuePair.Create(GridLevel.Transmission, PlayerId.Parse("transco")), KeyValuePair.Create(GridLevel.LowVoltage, PlayerId.Parse("distco"))]),
+        ImmutableSortedDictionary.CreateRange([KeyValuePair.Create(GridLevel.Transmission, PlayerId.Parse("transco")), KeyValuePair.Create(GridLevel.MediumVoltage, PlayerId.Parse("distco")), KeyValuePair.Create(GridLevel.LowVoltage, PlayerId.Parse("distco"))]),
         PlayerId.Parse("mo"),
         lateWindow,
         BillingDays: 1);
@@ -229,6 +229,21 @@ internal sealed class Community : IAsyncDisposable
         Node.Chain.State.TryGet(Close.Invoice.StateKey(account, period), out var bytes) ? Close.Invoice.Decode(bytes) : null;
 
     public static ContractValue Json(string json) => ContractValue.ParseJson(json).Value;
+
+    /// <summary>Stops the node, replays the whole chain with a fresh verifier (re-executing every close), and reopens the node.</summary>
+    public async Task<Flecs.Ledger.Verification.VerificationReport> RestartAndVerifyAsync()
+    {
+        await Node.DisposeAsync();
+        Flecs.Ledger.Verification.VerificationReport report;
+        using (var store = Directory.OpenStore())
+        {
+            report = Flecs.Ledger.Verification.LedgerVerifier.Verify(store, new Ed25519SignatureVerifier(), StandardModules.Executors());
+        }
+
+        Node = Directory.OpenNode(Clock);
+        Client = new LedgerClient(Node);
+        return report;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -703,38 +703,78 @@ public sealed class ContractModule
     }
 
     /// <summary>
-    /// Executes one interval of a live contract for the interval close (docs/settlement.md): the version in force,
-    /// its certified template, the sandbox, then the certificate events, written to <paramref name="state"/>.
-    /// The caller advances and stores the record (<see cref="Advance"/>); on failure nothing is written.
+    /// The analyzed template of every version of <paramref name="record"/>, by code hash, for scheduled executions
+    /// (docs/settlement.md#interval-close). Resolve before running in parallel: the lookup fills this module's cache.
     /// </summary>
-    public Result<IntervalOutcome> ExecuteScheduled(StateOverlay state, ContractRecord record, IntervalInput input)
+    public Result<ImmutableDictionary<Hash256, Template>> ScheduledTemplates(IStateReader state, ContractRecord record)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(record);
+        var templates = ImmutableDictionary.CreateBuilder<Hash256, Template>();
+        foreach (var version in record.Versions)
+        {
+            if (templates.ContainsKey(version.TemplateHash))
+            {
+                continue;
+            }
+
+            if (!_templates.TryGetValue(version.TemplateHash, out var template))
+            {
+                var found = FindTemplate(state, version.TemplateHash);
+                if (!found.IsSuccess)
+                {
+                    return found.Error;
+                }
+
+                template = found.Value.Template;
+            }
+
+            templates[version.TemplateHash] = template;
+        }
+
+        return templates.ToImmutable();
+    }
+
+    /// <summary>
+    /// Runs one interval of a live contract for the interval close with <paramref name="runtime"/> (one per worker
+    /// thread): the version in force and its template, the contract's state as of <paramref name="state"/>. Pure:
+    /// nothing is written; the caller applies the certificates (<see cref="ApplyScheduledCertificates"/>) and advances the record.
+    /// </summary>
+    /// <param name="runtime">The worker's runtime.</param>
+    /// <param name="templates">The contract's templates (<see cref="ScheduledTemplates"/>).</param>
+    /// <param name="record">The contract.</param>
+    /// <param name="parties">The record's parties as player-id text by role (the caller converts them once).</param>
+    /// <param name="state">The contract state before the interval.</param>
+    /// <param name="input">The interval's meter readings and prices.</param>
+    public static Result<IntervalOutcome> RunScheduled(ContractRuntime runtime, ImmutableDictionary<Hash256, Template> templates, ContractRecord record, ImmutableSortedDictionary<string, string> parties, ContractValue state, IntervalInput input)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(input);
         var version = record.VersionAt(input.Interval.Index);
-        var template = FindTemplate(state, version.TemplateHash);
-        if (!template.IsSuccess)
+        return runtime.Execute(new ContractCall(templates[version.TemplateHash], version.Parameters, parties, record.TermStart, record.TermEnd, state, input));
+    }
+
+    /// <summary>Applies an executed interval's certificate events to the parties' accounts; on failure (a giver holds too few) nothing is written.</summary>
+    public static Result ApplyScheduledCertificates(StateOverlay state, ContractRecord record, IntervalOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Certificates.IsEmpty)
         {
-            return template.Error;
+            return Result.Success;
         }
 
-        var parties = record.Parties.ToImmutableSortedDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
-        var outcome = _runtime.Execute(new ContractCall(template.Value.Template, version.Parameters, parties, record.TermStart, record.TermEnd, record.State, input));
-        if (!outcome.IsSuccess)
+        var overlay = new StateOverlay(state);
+        var applied = ApplyCertificates(overlay, record, outcome);
+        if (applied.IsSuccess)
         {
-            return outcome;
+            overlay.MergeInto(state);
         }
 
-        var certificates = new StateOverlay(state);
-        var applied = ApplyCertificates(certificates, record, outcome.Value);
-        if (!applied.IsSuccess)
-        {
-            return applied.Error;
-        }
-
-        certificates.MergeInto(state);
-        return outcome;
+        return applied;
     }
 
     /// <summary>The record after its intervals up to <paramref name="next"/> (exclusive) ran, ending in <paramref name="state"/>: expired or terminated at the end of its term.</summary>

@@ -44,7 +44,19 @@ internal static class JsBridge
     /// <param name="path">Where it is, for messages (e.g. <c>result.state</c>).</param>
     /// <param name="budget">The number of values left to convert: shared references make a small heap look huge.</param>
     /// <param name="depth">The nesting depth of <paramref name="value"/>.</param>
-    public static Result<ContractValue> FromJs(JsValue value, string path, ref int budget, int depth = 0)
+    public static Result<ContractValue> FromJs(JsValue value, string path, ref int budget, int depth = 0) =>
+        FromJs(value, new ValuePath(null, path, -1), ref budget, depth);
+
+    /// <summary>Where a value is: its container's path and its key or index, formatted only for a message.</summary>
+    private sealed record ValuePath(ValuePath? Parent, string? Name, long Index)
+    {
+        public override string ToString() =>
+            Parent is null ? Name ?? string.Empty
+            : Name is null ? $"{Parent}[{Index.ToString(CultureInfo.InvariantCulture)}]"
+            : $"{Parent}.{Name}";
+    }
+
+    private static Result<ContractValue> FromJs(JsValue value, ValuePath path, ref int budget, int depth)
     {
         if (--budget < 0)
         {
@@ -93,7 +105,7 @@ internal static class JsBridge
                     return Fail(ContractErrors.InvalidOutput, $"{path}[{i}]: accessors are not data.");
                 }
 
-                var item = FromJs(own == Jint.Runtime.Descriptors.PropertyDescriptor.Undefined ? JsValue.Undefined : own.Value, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", ref budget, depth + 1);
+                var item = FromJs(own == Jint.Runtime.Descriptors.PropertyDescriptor.Undefined ? JsValue.Undefined : own.Value, new ValuePath(path, null, i), ref budget, depth + 1);
                 if (!item.IsSuccess)
                 {
                     return item;
@@ -121,7 +133,7 @@ internal static class JsBridge
                     return Fail(ContractErrors.InvalidOutput, $"{path}.{name}: accessors are not data.");
                 }
 
-                var item = FromJs(descriptor.Value, path + "." + name, ref budget, depth + 1);
+                var item = FromJs(descriptor.Value, new ValuePath(path, name, -1), ref budget, depth + 1);
                 if (!item.IsSuccess)
                 {
                     return item;

@@ -255,7 +255,12 @@ internal sealed class Sandbox
             return checkedCertificates.Error;
         }
 
-        var state = value["state"] is { Kind: not ContractValueKind.Null } s ? s : call.State;
+        if (value["state"] is not { Kind: not ContractValueKind.Null } state)
+        {
+            // Unchanged: the state passed in was checked when it was produced.
+            return new IntervalOutcome(call.Input.Interval.Index, allocations.ToImmutable(), payments.ToImmutable(), certificates.ToImmutable(), call.State);
+        }
+
         if (state.Kind != ContractValueKind.Map)
         {
             return Fail(ContractErrors.InvalidOutput, "result.state must be an object.");

@@ -3,9 +3,10 @@ using System.Collections.Immutable;
 namespace Flecs.Settlement.Close;
 
 /// <summary>Lines keyed by (kind, reference), summed: one account's interval journal or its billing-period totals.</summary>
+/// <remarks>An account has a handful of lines, so a list searched linearly beats any tree; <see cref="ToArray"/> sorts.</remarks>
 public sealed class AccountLines
 {
-    private readonly SortedDictionary<(LineKind Kind, string Reference), JournalLine> _lines = new(KeyComparer.Instance);
+    private readonly List<JournalLine> _lines = new(6);
 
     /// <summary>True when there are no lines.</summary>
     public bool IsEmpty => _lines.Count == 0;
@@ -13,10 +14,17 @@ public sealed class AccountLines
     /// <summary>Adds to the line of (kind, reference).</summary>
     public void Add(LineKind kind, string reference, long energy, long money, long certificates = 0)
     {
-        var key = (kind, reference);
-        _lines[key] = _lines.TryGetValue(key, out var line)
-            ? line with { Energy = checked(line.Energy + energy), Money = checked(line.Money + money), Certificates = checked(line.Certificates + certificates) }
-            : new JournalLine(kind, reference, energy, money, certificates);
+        for (var i = 0; i < _lines.Count; i++)
+        {
+            var line = _lines[i];
+            if (line.Kind == kind && string.Equals(line.Reference, reference, StringComparison.Ordinal))
+            {
+                _lines[i] = line with { Energy = checked(line.Energy + energy), Money = checked(line.Money + money), Certificates = checked(line.Certificates + certificates) };
+                return;
+            }
+        }
+
+        _lines.Add(new JournalLine(kind, reference, energy, money, certificates));
     }
 
     /// <summary>Adds every line of <paramref name="other"/>.</summary>
@@ -30,19 +38,25 @@ public sealed class AccountLines
     }
 
     /// <summary>The lines in (kind, reference) order.</summary>
-    public ImmutableArray<JournalLine> ToArray() => [.. _lines.Values];
+    public ImmutableArray<JournalLine> ToArray()
+    {
+        var array = _lines.ToArray();
+        Array.Sort(array, JournalLine.Compare);
+        return ImmutableArray.Create(array);
+    }
 
     /// <summary>The sum of the money of every line.</summary>
-    public long Money => _lines.Values.Sum(l => l.Money);
-
-    private sealed class KeyComparer : IComparer<(LineKind Kind, string Reference)>
+    public long Money
     {
-        public static KeyComparer Instance { get; } = new();
-
-        public int Compare((LineKind Kind, string Reference) x, (LineKind Kind, string Reference) y)
+        get
         {
-            var c = x.Kind.CompareTo(y.Kind);
-            return c != 0 ? c : string.CompareOrdinal(x.Reference, y.Reference);
+            long sum = 0;
+            foreach (var line in _lines)
+            {
+                sum = checked(sum + line.Money);
+            }
+
+            return sum;
         }
     }
 }

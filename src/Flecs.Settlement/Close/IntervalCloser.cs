@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Formats.Cbor;
 using System.Globalization;
 using Flecs.Contracts.Lifecycle;
 using Flecs.Contracts.Runtime;
+using Flecs.Contracts.Templates;
 using Flecs.Core.Identity;
 using Flecs.Core.Results;
 using Flecs.Core.Time;
@@ -32,6 +34,8 @@ namespace Flecs.Settlement.Close;
 /// </summary>
 internal sealed class IntervalCloser(ContractModule contracts)
 {
+    private ContractRuntime[]? _runtimes;
+
     /// <summary>The most intervals one close transaction settles (a day of 1-minute intervals).</summary>
     public const int MaxIntervals = 1_440;
 
@@ -41,8 +45,8 @@ internal sealed class IntervalCloser(ContractModule contracts)
     /// <summary>The state key of the open billing period's root frontier: <c>[period, first, count, nodes]</c>.</summary>
     public const string PeriodKey = "settlement/period";
 
-    /// <summary>The state key of the accounts with open billing totals (ascending).</summary>
-    public const string BillingIndexKey = "billing/accounts";
+    /// <summary>The state key of the accounts with open billing totals (ascending); outside <c>billing/</c>, so no account id can collide with it.</summary>
+    public const string BillingIndexKey = "settlement/billing";
 
     /// <summary>The state key of an account's open billing totals: <c>[period, lines]</c>.</summary>
     public static string BillingKey(string account) => "billing/" + account;
@@ -85,22 +89,23 @@ internal sealed class IntervalCloser(ContractModule contracts)
         }
 
         var run = new CloseRun(contracts, context, config, tariff.Value, length);
-        var records = new List<byte[]>((int)(through - closed));
+        var inputs = new IntervalInputs[checked((int)(through - closed))];
         for (var t = closed + 1; t <= through; t++)
         {
-            records.Add(run.CloseInterval(t, first: t == closed + 1));
+            inputs[t - closed - 1] = run.Meter(t);
         }
 
-        run.Save(through);
-        var w = Cbor.NewWriter();
+        var outcomes = run.RunContracts(inputs, closed + 1, Runtimes());
+        var w = new CborWriter(CborConformanceMode.Canonical, convertIndefiniteLengthEncodings: false, initialCapacity: 1 << 16);
         w.WriteStartArray(2);
-        w.WriteStartArray(records.Count);
-        foreach (var record in records)
+        w.WriteStartArray(inputs.Length);
+        for (var t = closed + 1; t <= through; t++)
         {
-            w.WriteEncodedValue(record);
+            run.CloseInterval(t, inputs[t - closed - 1], outcomes, closed + 1, w);
         }
 
         w.WriteEndArray();
+        run.Save(through);
         w.WriteStartArray(run.Invoices.Count);
         foreach (var invoice in run.Invoices)
         {
@@ -112,6 +117,23 @@ internal sealed class IntervalCloser(ContractModule contracts)
         context.Emit(w.Encode());
         return Result.Success;
     }
+
+    /// <summary>
+    /// The number of contract workers: fixed, not the machine's core count, so that every node runs each contract on
+    /// the same worker's sandbox (contracts are independent, so a close runs them in parallel).
+    /// </summary>
+    public const int Workers = 2;
+
+    private ContractRuntime[] Runtimes() =>
+        _runtimes ??= [.. Enumerable.Range(0, Workers).Select(_ => new ContractRuntime())];
+
+    /// <summary>What phase A fixes for one interval before contracts run: metered energy per player and the MPM price.</summary>
+    private sealed record IntervalInputs(
+        Dictionary<PlayerId, Metered> Own,
+        Dictionary<PlayerId, Metered> Portfolio,
+        List<(MeterRecord Meter, MeterReadingValue Value)> Estimated,
+        EnergyPrice Price,
+        bool Cleared);
 
     /// <summary>One close transaction's working set.</summary>
     private sealed class CloseRun
@@ -125,6 +147,9 @@ internal sealed class IntervalCloser(ContractModule contracts)
         private readonly Dictionary<string, MeterLog> _logs = new(StringComparer.Ordinal);
         private readonly Dictionary<PlayerId, PlayerRecord?> _players = [];
         private readonly Dictionary<PlayerId, GridLevel> _levels = [];
+        private readonly List<PlayerId?> _representatives = [];
+        private readonly Dictionary<Hash256, ImmutableSortedDictionary<string, string>> _parties = [];
+        private readonly CborWriter _writer = Cbor.NewWriter();
         private readonly List<ContractRecord> _live = [];
         private readonly ImmutableArray<StandingOrder> _spm;
         private readonly ImmutableArray<StandingOrder> _mpm;
@@ -149,11 +174,19 @@ internal sealed class IntervalCloser(ContractModule contracts)
                 _meters.Add(meter);
                 _logs[id] = SettlementModule.LoadLog(state, id);
                 _levels.TryAdd(meter.Owner, meter.Level);
+                _representatives.Add(Player(meter.Owner) is { Mode: PlayerMode.Passive, Representative: { } representative } ? representative : null);
             }
 
             foreach (var id in ContractModule.LiveContracts(state))
             {
-                _live.Add(ContractModule.FindContract(state, id) ?? throw new InvalidOperationException($"The live index names {id}, which is not on the ledger."));
+                var record = ContractModule.FindContract(state, id) ?? throw new InvalidOperationException($"The live index names {id}, which is not on the ledger.");
+                _live.Add(record);
+                _parties[id] = record.Parties.ToImmutableSortedDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
+                foreach (var party in record.Parties.Values)
+                {
+                    // Load every party now: the contract workers only read the player cache.
+                    Player(party);
+                }
             }
 
             _spm = state.TryGet(OrderList.StateKey(MarketKind.Spm), out var spm) ? OrderList.Decode(spm) : [];
@@ -168,7 +201,8 @@ internal sealed class IntervalCloser(ContractModule contracts)
                 }
             }
 
-            _defaultLevel = config.Fees.IsEmpty ? GridLevel.Transmission : config.Fees.Min(f => f.Level);
+            // A player without a meter (a TradCo or AggCo carrying contract energy) trades wholesale: transmission fees.
+            _defaultLevel = GridLevel.Transmission;
             _period = long.MinValue;
             _frontier = new MerkleFrontier();
             if (state.TryGet(PeriodKey, out var period))
@@ -193,27 +227,16 @@ internal sealed class IntervalCloser(ContractModule contracts)
 
         private StateOverlay State => _context.State;
 
-        public byte[] CloseInterval(long t, bool first)
+        /// <summary>Phase A for one interval: each meter's actual reading or estimate, and the MPM price.</summary>
+        public IntervalInputs Meter(long t)
         {
-            var interval = new DeliveryInterval(_length, t);
-            var accounts = new SortedDictionary<string, AccountLines>(StringComparer.Ordinal);
-            AccountLines Lines(string account)
-            {
-                if (!accounts.TryGetValue(account, out var lines))
-                {
-                    lines = new AccountLines();
-                    accounts[account] = lines;
-                }
-
-                return lines;
-            }
-
             // 1. VEE: each meter's actual reading, or its estimate (the last actual reading).
-            var own = new SortedDictionary<PlayerId, Metered>();
+            var own = new Dictionary<PlayerId, Metered>();
             var portfolio = new Dictionary<PlayerId, Metered>();
             var estimated = new List<(MeterRecord Meter, MeterReadingValue Value)>();
-            foreach (var meter in _meters)
+            for (var k = 0; k < _meters.Count; k++)
             {
+                var meter = _meters[k];
                 if (meter.FirstInterval > t)
                 {
                     continue;
@@ -234,7 +257,7 @@ internal sealed class IntervalCloser(ContractModule contracts)
                 }
 
                 Accumulate(own, meter.Owner, meter, value, isEstimate);
-                if (Player(meter.Owner) is { Mode: PlayerMode.Passive, Representative: { } representative })
+                if (_representatives[k] is { } representative)
                 {
                     Accumulate(portfolio, representative, meter, value, isEstimate);
                 }
@@ -248,28 +271,105 @@ internal sealed class IntervalCloser(ContractModule contracts)
                 cleared = merit.Value.Price;
             }
 
-            var price = cleared ?? _config.FallbackMpmPrice;
+            return new IntervalInputs(own, portfolio, estimated, cleared ?? _config.FallbackMpmPrice, cleared is not null);
+        }
 
-            // 3. Contracts: every live contract whose next interval this is, with the parties' metered energy.
-            var energy = new Dictionary<PlayerId, long>();
-            var failures = new List<(Hash256 Contract, string Code)>();
-            var prices = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, long>("mpm", price.MicrosPerKilowattHour), new KeyValuePair<string, long>("reference", price.MicrosPerKilowattHour)]);
+        /// <summary>
+        /// Phase B: every live contract over the close's intervals from its next one, each contract on one worker with its
+        /// state threaded through its intervals. Pure: the results are applied in contract order by <see cref="CloseInterval"/>.
+        /// </summary>
+        public Result<IntervalOutcome>?[][] RunContracts(IntervalInputs[] inputs, long from, ContractRuntime[] runtimes)
+        {
+            var results = new Result<IntervalOutcome>?[_live.Count][];
+            var templates = new ImmutableDictionary<Hash256, Template>?[_live.Count];
+            var failed = new Error?[_live.Count];
             for (var i = 0; i < _live.Count; i++)
             {
-                var record = _live[i];
-                if (record.Status != Contracts.Lifecycle.ContractStatus.Live || record.NextInterval > t || t < record.TermStart || t >= record.TermEnd)
+                results[i] = new Result<IntervalOutcome>?[inputs.Length];
+                var found = _contracts.ScheduledTemplates(State, _live[i]);
+                if (found.IsSuccess)
+                {
+                    templates[i] = found.Value;
+                }
+                else
+                {
+                    failed[i] = found.Error;
+                }
+            }
+
+            Parallel.For(0, runtimes.Length, worker =>
+            {
+                for (var i = worker; i < _live.Count; i += runtimes.Length)
+                {
+                    var record = _live[i];
+                    var state = record.State;
+                    for (var k = 0; k < inputs.Length; k++)
+                    {
+                        var t = from + k;
+                        if (record.Status != Contracts.Lifecycle.ContractStatus.Live || record.NextInterval > t || t < record.TermStart || t >= record.TermEnd)
+                        {
+                            continue;
+                        }
+
+                        if (failed[i] is { } error)
+                        {
+                            results[i][k] = error;
+                            continue;
+                        }
+
+                        var input = inputs[k];
+                        var meters = ImmutableSortedDictionary.CreateBuilder<string, MeterReading>(StringComparer.Ordinal);
+                        foreach (var (role, party) in record.Parties)
+                        {
+                            var m = Reading(input.Own, input.Portfolio, party);
+                            meters[role] = new MeterReading(m.Import, m.Export, m.Renewable);
+                        }
+
+                        var prices = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("mpm", input.Price.MicrosPerKilowattHour), KeyValuePair.Create("reference", input.Price.MicrosPerKilowattHour)]);
+                        var outcome = ContractModule.RunScheduled(runtimes[worker], templates[i]!, record, _parties[record.Id], state, new IntervalInput(new DeliveryInterval(_length, t), meters.ToImmutable(), prices));
+                        results[i][k] = outcome;
+                        if (outcome.IsSuccess)
+                        {
+                            state = outcome.Value.State;
+                        }
+                    }
+                }
+            });
+
+            return results;
+        }
+
+
+        /// <summary>Phase C for one interval: contract results in contract order, SPM, corrections, P2G, journal, billing.</summary>
+        public void CloseInterval(long t, IntervalInputs inputs, Result<IntervalOutcome>?[][] outcomes, long from, CborWriter output)
+        {
+            var first = t == from;
+            var (own, portfolio, estimated, price, isCleared) = inputs;
+            EnergyPrice? cleared = isCleared ? price : null;
+            var interval = new DeliveryInterval(_length, t);
+            var accounts = new Dictionary<string, AccountLines>(StringComparer.Ordinal);
+            AccountLines Lines(string account)
+            {
+                if (!accounts.TryGetValue(account, out var lines))
+                {
+                    lines = new AccountLines();
+                    accounts[account] = lines;
+                }
+
+                return lines;
+            }
+
+            // 3. Contracts: the results of phase B, in contract order.
+            var energy = new Dictionary<PlayerId, long>();
+            var failures = new List<(Hash256 Contract, string Code)>();
+            for (var i = 0; i < _live.Count; i++)
+            {
+                if (outcomes[i][t - from] is not { } outcome)
                 {
                     continue;
                 }
 
-                var meters = ImmutableSortedDictionary.CreateBuilder<string, MeterReading>(StringComparer.Ordinal);
-                foreach (var (role, party) in record.Parties)
-                {
-                    var m = Reading(own, portfolio, party);
-                    meters[role] = new MeterReading(m.Import, m.Export, m.Renewable);
-                }
-
-                var outcome = _contracts.ExecuteScheduled(State, record, new IntervalInput(interval, meters.ToImmutable(), prices));
+                var record = _live[i];
                 if (!outcome.IsSuccess)
                 {
                     failures.Add((record.Id, outcome.Error.Code));
@@ -277,15 +377,22 @@ internal sealed class IntervalCloser(ContractModule contracts)
                     continue;
                 }
 
+                // Certificates a giver does not hold are not transferred; the interval's energy and money stand.
+                var certified = ContractModule.ApplyScheduledCertificates(State, record, outcome.Value);
+                if (!certified.IsSuccess)
+                {
+                    failures.Add((record.Id, certified.Error.Code));
+                }
+
                 var reference = record.Id.ToString();
                 foreach (var a in outcome.Value.Allocations)
                 {
-                    var from = record.Parties[a.From];
-                    var to = record.Parties[a.To];
-                    Lines(from.Value).Add(LineKind.Contract, reference, -a.Energy, 0);
-                    Lines(to.Value).Add(LineKind.Contract, reference, a.Energy, 0);
-                    energy[from] = checked(energy.GetValueOrDefault(from) - a.Energy);
-                    energy[to] = checked(energy.GetValueOrDefault(to) + a.Energy);
+                    var giver = record.Parties[a.From];
+                    var taker = record.Parties[a.To];
+                    Lines(giver.Value).Add(LineKind.Contract, reference, -a.Energy, 0);
+                    Lines(taker.Value).Add(LineKind.Contract, reference, a.Energy, 0);
+                    energy[giver] = checked(energy.GetValueOrDefault(giver) - a.Energy);
+                    energy[taker] = checked(energy.GetValueOrDefault(taker) + a.Energy);
                 }
 
                 foreach (var p in outcome.Value.Payments)
@@ -294,11 +401,11 @@ internal sealed class IntervalCloser(ContractModule contracts)
                     Lines(record.Parties[p.To].Value).Add(LineKind.Contract, reference, 0, p.Amount);
                 }
 
-                foreach (var c in outcome.Value.Certificates)
+                foreach (var c in certified.IsSuccess ? outcome.Value.Certificates : [])
                 {
-                    if (c.From is { } giver)
+                    if (c.From is { } source)
                     {
-                        Lines(record.Parties[giver].Value).Add(LineKind.Contract, reference, 0, 0, -c.Count);
+                        Lines(record.Parties[source].Value).Add(LineKind.Contract, reference, 0, 0, -c.Count);
                     }
 
                     Lines(record.Parties[c.To].Value).Add(LineKind.Contract, reference, 0, 0, c.Count);
@@ -348,8 +455,17 @@ internal sealed class IntervalCloser(ContractModule contracts)
             }
 
             // 6. P2G: each player's residual (metered − contract − SPM) at the MPM price under the tariff.
-            var players = new SortedSet<PlayerId>(own.Keys);
-            players.UnionWith(energy.Keys);
+            var players = new List<PlayerId>(own.Count + energy.Count);
+            players.AddRange(own.Keys);
+            foreach (var player in energy.Keys)
+            {
+                if (!own.ContainsKey(player))
+                {
+                    players.Add(player);
+                }
+            }
+
+            players.Sort();
             var positions = new List<ResidualPosition>();
             var residuals = new Dictionary<PlayerId, long>();
             foreach (var player in players)
@@ -394,9 +510,12 @@ internal sealed class IntervalCloser(ContractModule contracts)
             }
 
             // 8. The journal: check the invariants, then hash each account's entry into the interval root.
+            var names = accounts.Keys.ToArray();
+            Array.Sort(names, StringComparer.Ordinal);
             long money = 0;
-            foreach (var (account, lines) in accounts)
+            foreach (var account in names)
             {
+                var lines = accounts[account];
                 money = checked(money + lines.Money);
                 if (!string.Equals(account, MpmAccount, StringComparison.Ordinal))
                 {
@@ -409,30 +528,19 @@ internal sealed class IntervalCloser(ContractModule contracts)
                 throw new InvalidOperationException($"Interval {t}: the journal's money sums to {money}, not zero.");
             }
 
-            var entries = new List<byte[]>(accounts.Count);
-            var leaves = new Hash256[accounts.Count];
-            foreach (var (account, lines) in accounts)
+            var leaves = new Hash256[names.Length];
+            var sorted = new ImmutableArray<JournalLine>[names.Length];
+            var period = BillingPeriod.Of(interval, _config.BillingDays);
+            for (var i = 0; i < names.Length; i++)
             {
-                var array = lines.ToArray();
-                var w = Cbor.NewWriter();
-                w.WriteStartArray(2);
-                w.WriteTextString(account);
-                w.WriteStartArray(array.Length);
-                foreach (var line in array)
-                {
-                    line.Write(w);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndArray();
-                var entry = w.Encode();
-                leaves[entries.Count] = MerkleTree.LeafHash(entry);
-                entries.Add(entry);
-                Bill(account, array, t);
+                sorted[i] = accounts[names[i]].ToArray();
+                _writer.Reset();
+                WriteEntry(_writer, names[i], sorted[i]);
+                leaves[i] = MerkleTree.LeafHash(_writer.Encode());
+                Bill(names[i], sorted[i], period);
             }
 
             var root = MerkleTree.Root(leaves);
-            var period = BillingPeriod.Of(interval, _config.BillingDays);
             if (period != _period)
             {
                 _period = period;
@@ -442,7 +550,6 @@ internal sealed class IntervalCloser(ContractModule contracts)
 
             _frontier.Append(MerkleTree.LeafHash(IntervalLeaf(t, root)));
 
-            var output = Cbor.NewWriter();
             output.WriteStartArray(8);
             output.WriteInt64(t);
             output.WriteInt64(price.MicrosPerKilowattHour);
@@ -468,10 +575,10 @@ internal sealed class IntervalCloser(ContractModule contracts)
 
             output.WriteEndArray();
             output.WriteHash(root);
-            output.WriteStartArray(entries.Count);
-            foreach (var entry in entries)
+            output.WriteStartArray(names.Length);
+            for (var i = 0; i < names.Length; i++)
             {
-                output.WriteEncodedValue(entry);
+                WriteEntry(output, names[i], sorted[i]);
             }
 
             output.WriteEndArray();
@@ -482,8 +589,21 @@ internal sealed class IntervalCloser(ContractModule contracts)
             {
                 IssueInvoices(t + 1);
             }
+        }
 
-            return output.Encode();
+        /// <summary>An account's entry in an interval record: <c>[account, lines]</c>; its canonical bytes are the account's leaf.</summary>
+        private static void WriteEntry(CborWriter w, string account, ImmutableArray<JournalLine> lines)
+        {
+            w.WriteStartArray(2);
+            w.WriteTextString(account);
+            w.WriteStartArray(lines.Length);
+            foreach (var line in lines)
+            {
+                line.Write(w);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndArray();
         }
 
         public void Save(long through)
@@ -557,9 +677,8 @@ internal sealed class IntervalCloser(ContractModule contracts)
             }
         }
 
-        private void Bill(string account, ImmutableArray<JournalLine> lines, long t)
+        private void Bill(string account, ImmutableArray<JournalLine> lines, long period)
         {
-            var period = BillingPeriod.Of(new DeliveryInterval(_length, t), _config.BillingDays);
             if (!_billing.TryGetValue(account, out var open))
             {
                 open = (period, new AccountLines());
@@ -599,7 +718,7 @@ internal sealed class IntervalCloser(ContractModule contracts)
                 if (!_billing.TryGetValue(account, out var open))
                 {
                     // Totals stored by an earlier close of this period.
-                    Bill(account, [], end - 1);
+                    Bill(account, [], _period);
                     open = _billing[account];
                 }
 
@@ -741,7 +860,7 @@ internal sealed class IntervalCloser(ContractModule contracts)
             return record;
         }
 
-        private Metered Reading(SortedDictionary<PlayerId, Metered> own, Dictionary<PlayerId, Metered> portfolio, PlayerId party)
+        private Metered Reading(Dictionary<PlayerId, Metered> own, Dictionary<PlayerId, Metered> portfolio, PlayerId party)
         {
             var m = own.GetValueOrDefault(party);
             if (Player(party) is { CanRepresent: true } && portfolio.TryGetValue(party, out var customers))

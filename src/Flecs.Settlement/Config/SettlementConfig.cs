@@ -43,6 +43,9 @@ public sealed record SettlementConfig(
     /// <summary>The state key of the configuration.</summary>
     public const string StateKey = "settlement/config";
 
+    /// <summary>The highest price cap: the order books' price bound, 1,000 per kWh.</summary>
+    public const long MaxPriceCap = 1_000_000_000;
+
     /// <summary>The longest late window: 31 days of 1-minute intervals.</summary>
     public const long MaxLateWindow = 44_640;
 
@@ -57,9 +60,15 @@ public sealed record SettlementConfig(
             return Result.Fail(SettlementErrors.BadConfig, "The mechanism is pay-as-clear (1) or pay-as-bid (2).");
         }
 
-        if (PriceCap.MicrosPerKilowattHour <= 0 || Math.Abs(FallbackMpmPrice.MicrosPerKilowattHour) > PriceCap.MicrosPerKilowattHour)
+        if (PriceCap.MicrosPerKilowattHour <= 0 || PriceCap.MicrosPerKilowattHour > MaxPriceCap || Math.Abs(FallbackMpmPrice.MicrosPerKilowattHour) > PriceCap.MicrosPerKilowattHour)
         {
-            return Result.Fail(SettlementErrors.BadConfig, "The price cap is positive and the fallback MPM price within it.");
+            return Result.Fail(SettlementErrors.BadConfig, "The price cap is positive and at most 1,000/kWh, and the fallback MPM price within it.");
+        }
+
+        // Every level has a fee (zero is fine): a residual at a level without one could never settle.
+        if (Fees.Length != 3 || Fees.Select(f => f.Level).Distinct().Count() != 3)
+        {
+            return Result.Fail(SettlementErrors.BadConfig, "The tariff has one grid fee for each level: transmission, medium voltage and low voltage.");
         }
 
         var tariff = Tariff();

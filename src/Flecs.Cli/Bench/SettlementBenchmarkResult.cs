@@ -1,0 +1,18 @@
+namespace Flecs.Cli.Bench;
+
+/// <summary>The figures of one <c>flecs bench settlement</c> run.</summary>
+internal sealed record SettlementBenchmarkResult(
+    int Prosumers,
+    int Intervals,
+    double ProsumerIntervalsPerS,
+    double TargetProsumerIntervalsPerS,
+    double BytesPerProsumerMonth,
+    double TargetBytesPerProsumerMonth,
+    double PeakRssMib,
+    double TargetPeakRssMib,
+    int Transactions,
+    long Blocks,
+    double ElapsedS,
+    double CloseS,
+    int Cores,
+    bool MeetsTargets);
