@@ -47,7 +47,7 @@ internal static class ReceiptBlob
         {
             return Expand(blob);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException)
         {
             throw new LedgerStoreException("A stored receipt is not valid compressed data: " + ex.Message, ex);
         }
