@@ -4,6 +4,7 @@ using System.Globalization;
 using Flecs.Contracts.Lifecycle;
 using Flecs.Contracts.Runtime;
 using Flecs.Contracts.Templates;
+using Flecs.Contracts.Values;
 using Flecs.Core.Identity;
 using Flecs.Core.Results;
 using Flecs.Core.Time;
@@ -95,13 +96,16 @@ internal sealed class IntervalCloser(ContractModule contracts)
             inputs[t - closed - 1] = run.Meter(t);
         }
 
-        var outcomes = run.RunContracts(inputs, closed + 1, Runtimes());
+        // Contracts run on the workers interval by interval while this thread settles each interval as soon as every
+        // worker has finished it: the same results in the same order as running them first, in less wall time.
+        using var contractRun = run.StartContracts(inputs, closed + 1, Runtimes());
         var w = new CborWriter(CborConformanceMode.Canonical, convertIndefiniteLengthEncodings: false, initialCapacity: 1 << 16);
         w.WriteStartArray(2);
         w.WriteStartArray(inputs.Length);
         for (var t = closed + 1; t <= through; t++)
         {
-            run.CloseInterval(t, inputs[t - closed - 1], outcomes, closed + 1, w);
+            contractRun.WaitFor(checked((int)(t - closed - 1)));
+            run.CloseInterval(t, inputs[t - closed - 1], contractRun.Results, closed + 1, w);
         }
 
         w.WriteEndArray();
@@ -133,7 +137,88 @@ internal sealed class IntervalCloser(ContractModule contracts)
         Dictionary<PlayerId, Metered> Portfolio,
         List<(MeterRecord Meter, MeterReadingValue Value)> Estimated,
         EnergyPrice Price,
-        bool Cleared);
+        bool Cleared,
+        ImmutableSortedDictionary<string, long> Prices);
+
+    /// <summary>The contract results of one close as the workers produce them: interval <c>k</c> is complete once every worker signalled it.</summary>
+    private sealed class ContractRun : IDisposable
+    {
+        private readonly int[] _remaining;
+        private readonly ManualResetEventSlim[] _done;
+        private readonly Thread[] _threads;
+        private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
+
+        public ContractRun(Result<IntervalOutcome>?[][] results, int intervals, int workers)
+        {
+            Results = results;
+            _threads = new Thread[workers];
+            _remaining = [.. Enumerable.Repeat(workers, intervals)];
+            _done = [.. Enumerable.Range(0, intervals).Select(_ => new ManualResetEventSlim())];
+        }
+
+        /// <summary>Results by contract (live-index order) and interval offset; null where a contract did not run.</summary>
+        public Result<IntervalOutcome>?[][] Results { get; }
+
+        /// <summary>Starts worker <paramref name="worker"/> on its own thread; a failure is rethrown by <see cref="WaitFor"/>.</summary>
+        public void Start(int worker, Action work)
+        {
+            _threads[worker] = new Thread(
+                () =>
+            {
+                try
+                {
+                    work();
+                }
+                catch (Exception ex)
+                {
+                    Interlocked.CompareExchange(ref _failure, System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex), null);
+                    foreach (var e in _done)
+                    {
+                        // Release the waiter: it rethrows.
+                        e.Set();
+                    }
+                }
+            },
+                StackSize)
+            {
+                IsBackground = true,
+                Name = "flecs-contracts-" + worker.ToString(CultureInfo.InvariantCulture),
+            };
+            _threads[worker].Start();
+        }
+
+        /// <summary>The workers' fixed stack: the native-recursion guard of the sandbox then fires at the same depth on every node.</summary>
+        private const int StackSize = 16 * 1024 * 1024;
+
+        public void Done(int k)
+        {
+            if (Interlocked.Decrement(ref _remaining[k]) == 0)
+            {
+                _done[k].Set();
+            }
+        }
+
+        /// <summary>Blocks until every worker finished interval offset <paramref name="k"/>; rethrows a worker's failure.</summary>
+        public void WaitFor(int k)
+        {
+            _done[k].Wait();
+            _failure?.Throw();
+        }
+
+        public void Dispose()
+        {
+            // A close abandoned by an exception waits for its workers, so that none outlives it.
+            foreach (var thread in _threads)
+            {
+                thread?.Join();
+            }
+
+            foreach (var e in _done)
+            {
+                e.Dispose();
+            }
+        }
+    }
 
     /// <summary>One close transaction's working set.</summary>
     private sealed class CloseRun
@@ -153,7 +238,7 @@ internal sealed class IntervalCloser(ContractModule contracts)
         private readonly List<ContractRecord> _live = [];
         private readonly ImmutableArray<StandingOrder> _spm;
         private readonly ImmutableArray<StandingOrder> _mpm;
-        private readonly SortedDictionary<string, (long Period, AccountLines Lines)> _billing = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (long Period, AccountLines Lines)> _billing = new(StringComparer.Ordinal);
         private readonly SortedSet<string> _billingIndex = new(StringComparer.Ordinal);
         private readonly GridLevel _defaultLevel;
         private long _period;
@@ -271,14 +356,17 @@ internal sealed class IntervalCloser(ContractModule contracts)
                 cleared = merit.Value.Price;
             }
 
-            return new IntervalInputs(own, portfolio, estimated, cleared ?? _config.FallbackMpmPrice, cleared is not null);
+            var price = (cleared ?? _config.FallbackMpmPrice).MicrosPerKilowattHour;
+            var prices = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("mpm", price), KeyValuePair.Create("reference", price)]);
+            return new IntervalInputs(own, portfolio, estimated, cleared ?? _config.FallbackMpmPrice, cleared is not null, prices);
         }
 
         /// <summary>
-        /// Phase B: every live contract over the close's intervals from its next one, each contract on one worker with its
-        /// state threaded through its intervals. Pure: the results are applied in contract order by <see cref="CloseInterval"/>.
+        /// Phase B: every live contract over the close's intervals from its next one, contract <c>i</c> on worker
+        /// <c>i mod workers</c> with its state threaded through its intervals; each worker goes interval by interval and
+        /// signals each one done. Pure: the results are applied in contract order by <see cref="CloseInterval"/>.
         /// </summary>
-        public Result<IntervalOutcome>?[][] RunContracts(IntervalInputs[] inputs, long from, ContractRuntime[] runtimes)
+        public ContractRun StartContracts(IntervalInputs[] inputs, long from, ContractRuntime[] runtimes)
         {
             var results = new Result<IntervalOutcome>?[_live.Count][];
             var templates = new ImmutableDictionary<Hash256, Template>?[_live.Count];
@@ -297,15 +385,31 @@ internal sealed class IntervalCloser(ContractModule contracts)
                 }
             }
 
-            Parallel.For(0, runtimes.Length, worker =>
+            var run = new ContractRun(results, inputs.Length, runtimes.Length);
+            var live = _live.ToArray();
+            for (var worker = 0; worker < runtimes.Length; worker++)
             {
-                for (var i = worker; i < _live.Count; i += runtimes.Length)
+                var w = worker;
+                run.Start(w, () => Work(w));
+            }
+
+            return run;
+
+            void Work(int worker)
+            {
+                var states = new ContractValue[live.Length];
+                for (var i = worker; i < live.Length; i += runtimes.Length)
                 {
-                    var record = _live[i];
-                    var state = record.State;
-                    for (var k = 0; k < inputs.Length; k++)
+                    states[i] = live[i].State;
+                }
+
+                for (var k = 0; k < inputs.Length; k++)
+                {
+                    var t = from + k;
+                    var input = inputs[k];
+                    for (var i = worker; i < live.Length; i += runtimes.Length)
                     {
-                        var t = from + k;
+                        var record = live[i];
                         if (record.Status != Contracts.Lifecycle.ContractStatus.Live || record.NextInterval > t || t < record.TermStart || t >= record.TermEnd)
                         {
                             continue;
@@ -317,7 +421,6 @@ internal sealed class IntervalCloser(ContractModule contracts)
                             continue;
                         }
 
-                        var input = inputs[k];
                         var meters = ImmutableSortedDictionary.CreateBuilder<string, MeterReading>(StringComparer.Ordinal);
                         foreach (var (role, party) in record.Parties)
                         {
@@ -325,26 +428,24 @@ internal sealed class IntervalCloser(ContractModule contracts)
                             meters[role] = new MeterReading(m.Import, m.Export, m.Renewable);
                         }
 
-                        var prices = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("mpm", input.Price.MicrosPerKilowattHour), KeyValuePair.Create("reference", input.Price.MicrosPerKilowattHour)]);
-                        var outcome = ContractModule.RunScheduled(runtimes[worker], templates[i]!, record, _parties[record.Id], state, new IntervalInput(new DeliveryInterval(_length, t), meters.ToImmutable(), prices));
+                        var outcome = ContractModule.RunScheduled(runtimes[worker], templates[i]!, record, _parties[record.Id], states[i], new IntervalInput(new DeliveryInterval(_length, t), meters.ToImmutable(), input.Prices));
                         results[i][k] = outcome;
                         if (outcome.IsSuccess)
                         {
-                            state = outcome.Value.State;
+                            states[i] = outcome.Value.State;
                         }
                     }
+
+                    run.Done(k);
                 }
-            });
-
-            return results;
+            }
         }
-
 
         /// <summary>Phase C for one interval: contract results in contract order, SPM, corrections, P2G, journal, billing.</summary>
         public void CloseInterval(long t, IntervalInputs inputs, Result<IntervalOutcome>?[][] outcomes, long from, CborWriter output)
         {
             var first = t == from;
-            var (own, portfolio, estimated, price, isCleared) = inputs;
+            var (own, portfolio, estimated, price, isCleared, _) = inputs;
             EnergyPrice? cleared = isCleared ? price : null;
             var interval = new DeliveryInterval(_length, t);
             var accounts = new Dictionary<string, AccountLines>(StringComparer.Ordinal);
