@@ -9,6 +9,8 @@ using Flecs.Contracts.Values;
 using Flecs.Core.Identity;
 using Flecs.Core.Results;
 using Flecs.Core.Time;
+using Flecs.Core.Units;
+using Flecs.Settlement.Close;
 using Flecs.Crypto.Hashing;
 using Flecs.Crypto.Signatures;
 using Flecs.Ledger.Blocks;
@@ -71,9 +73,12 @@ internal static class DemoCommand
         using var saKey = KeyFile.Read(directory.KeyPath(sa)).Value;
         var keys = new Dictionary<string, Ed25519Signer>(StringComparer.Ordinal);
         var validator2 = PlayerId.Parse("validator-2");
+        IReadOnlyList<Flecs.Settlement.Close.Invoice> invoices = [];
         try
         {
-            var opened = Shell.OpenNode(directory.Root);
+            // The demo's first node runs on a simulated clock: its settlement day passes in seconds (docs/settlement.md#simulated-time).
+            var clock = new SimulationClock(TimeProvider.System.GetUtcNow());
+            var opened = EmbeddedNode.Open(new NodeOptions { DataDirectory = directory.Root, MaxBlockDelay = TimeSpan.FromMilliseconds(5) }, clock);
             if (!opened.IsSuccess)
             {
                 return Shell.Fail(opened.Error, json);
@@ -179,6 +184,7 @@ internal static class DemoCommand
                 await RecordAsync("an oversized transaction arrives", node.SubmitAsync(oversized.Bytes, ct)).ConfigureAwait(false);
 
                 await RunContractsAsync(client, sa, saKey, Key, RecordAsync, ct).ConfigureAwait(false);
+                invoices = await DemoSettlement.RunAsync(node, clock, client, sa, saKey, Key, RecordAsync, ct).ConfigureAwait(false);
 
                 await RecordAsync("SA adds validator-2", client.SetKeyAsync(sa, saKey, TransactionType.AddValidator, validator2, Key("validator-2").PublicKey, ct)).ConfigureAwait(false);
                 await RecordAsync("SA revokes dr-1", client.ActOnAsync(sa, saKey, TransactionType.RevokePlayer, PlayerId.Parse("dr-1"), "contract breach", ct)).ConfigureAwait(false);
@@ -203,7 +209,7 @@ internal static class DemoCommand
                 log.Add(("SA removes validator-2 (the last)", await client.ActOnAsync(sa, saKey, TransactionType.RemoveValidator, validator2, "test", ct).ConfigureAwait(false)));
             }
 
-            return Summarize(directory, init.Value, log, provenId, json);
+            return Summarize(directory, init.Value, log, provenId, invoices, json);
         }
         finally
         {
@@ -267,7 +273,7 @@ internal static class DemoCommand
         await SendAsync("aggco-1 accepts the termination for household-1", "aggco-1", key("aggco-1"), ContractTransactionTypes.AcceptContract, new ContractActionPayload(household, terminate.TransactionId, ContractValue.Null, 0, string.Empty).Encode()).ConfigureAwait(false);
     }
 
-    private static int Summarize(DataDirectory directory, GenesisConfig genesis, List<(string Step, Submission Result)> log, Hash256 provenId, bool json)
+    private static int Summarize(DataDirectory directory, GenesisConfig genesis, List<(string Step, Submission Result)> log, Hash256 provenId, IReadOnlyList<Flecs.Settlement.Close.Invoice> invoices, bool json)
     {
         using var store = SqliteLedgerStore.Open(directory.StorePath, create: false);
         var verifier = new Ed25519SignatureVerifier();
@@ -283,7 +289,8 @@ internal static class DemoCommand
         var consistencyCheck = ((ConsistencyProof)ProofEncoding.Decode(File.ReadAllBytes(consistencyPath)).Value).Verify(lightGenesis, verifier);
         var (blocks, transactions, accepted) = store.Count();
         var kinds = CountKinds(store);
-        var ok = report.IsValid && txCheck.IsSuccess && consistencyCheck.IsSuccess;
+        var invoiceTotal = invoices.Sum(i => i.Total);
+        var ok = report.IsValid && txCheck.IsSuccess && consistencyCheck.IsSuccess && invoices.Count > 0 && invoiceTotal == 0;
 
         if (json)
         {
@@ -304,6 +311,16 @@ internal static class DemoCommand
                 verify = new { ok = report.IsValid, code = report.Error?.Code, message = report.Error?.Message },
                 transaction_proof = new { file = proofPath, ok = txCheck.IsSuccess, code = txCheck.Error?.Code },
                 consistency_proof = new { file = consistencyPath, ok = consistencyCheck.IsSuccess, code = consistencyCheck.Error?.Code },
+                invoices = invoices.Select(i => new
+                {
+                    account = i.Account,
+                    period = i.Period,
+                    intervals = i.Intervals,
+                    metered_kwh = FixedPoint.Format(i.Lines.Where(l => l.Kind is LineKind.Metered or LineKind.MeteredCorrection).Sum(l => l.Energy), 6),
+                    total = FixedPoint.Format(i.Total, 6),
+                    root = i.Root.ToString(),
+                }),
+                invoices_sum_to_zero = invoiceTotal == 0,
             });
             return ok ? ExitCodes.Ok : ExitCodes.VerificationFailed;
         }
@@ -331,6 +348,27 @@ internal static class DemoCommand
         }
 
         AnsiConsole.Write(kindTable);
+        var invoiceTable = new Table().Title($"Invoices for the settled day ({(invoices.Count > 0 ? invoices[0].Intervals : 0)} one-minute intervals; money + = received)")
+            .AddColumn("account").AddColumn(new TableColumn("metered kWh").RightAligned()).AddColumn(new TableColumn("contracts").RightAligned()).AddColumn(new TableColumn("SPM").RightAligned())
+            .AddColumn(new TableColumn("P2G").RightAligned()).AddColumn(new TableColumn("late kWh").RightAligned()).AddColumn(new TableColumn("total").RightAligned());
+        foreach (var invoice in invoices)
+        {
+            string Sum(params LineKind[] kinds) => Money(invoice.Lines.Where(l => kinds.Contains(l.Kind)).Sum(l => l.Money));
+            string Kwh(LineKind kind) => FixedPoint.Format(invoice.Lines.Where(l => l.Kind == kind).Sum(l => l.Energy) / 1_000, 3);
+            invoiceTable.AddRow(
+                Markup.Escape(invoice.Account),
+                Kwh(LineKind.Metered),
+                Sum(LineKind.Contract),
+                Sum(LineKind.Spm, LineKind.SpmSurplus),
+                Sum(LineKind.P2gEnergy, LineKind.RetailSpread, LineKind.GridFee, LineKind.Correction),
+                Kwh(LineKind.MeteredCorrection),
+                Money(invoice.Total));
+        }
+
+        AnsiConsole.Write(invoiceTable);
+        AnsiConsole.MarkupLine(invoices.Count > 0 && invoiceTotal == 0
+            ? $"[green]✓ settlement[/]: {invoices.Count} invoices; the money of every interval and of the day sums to zero; each invoice's Merkle root covers its {invoices[0].Intervals} interval records (flecs invoice verify)."
+            : "[red]✗ settlement[/]: no invoices, or they do not sum to zero.");
         AnsiConsole.MarkupLineInterpolated($"Ledger: {blocks} blocks, {transactions} transactions recorded ({accepted} accepted, {transactions - accepted} rejected with a reason), head {report.HeadHeight}.");
         AnsiConsole.MarkupLine(report.IsValid
             ? $"[green]✓ ledger verify[/]: replayed {report.BlocksVerified} blocks from genesis — hash links, seals, Merkle roots, signatures, receipts and state all match."
@@ -345,6 +383,8 @@ internal static class DemoCommand
         return ok ? ExitCodes.Ok : ExitCodes.VerificationFailed;
     }
 
+    private static string Money(long micros) => (micros / 1_000_000m).ToString("0.00", CultureInfo.InvariantCulture);
+
     private static SortedDictionary<string, (int Accepted, int Rejected)> CountKinds(SqliteLedgerStore store)
     {
         var kinds = new SortedDictionary<string, (int Accepted, int Rejected)>(StringComparer.Ordinal);
@@ -353,7 +393,7 @@ internal static class DemoCommand
             foreach (var tx in store.ReadBlock(h)!.Transactions)
             {
                 var decoded = Transaction.Decode(tx.Bytes);
-                var kind = decoded.IsSuccess ? ContractTransactionTypes.Name(decoded.Value.Type) ?? decoded.Value.Type.ToString() : "(malformed)";
+                var kind = decoded.IsSuccess ? ContractTransactionTypes.Name(decoded.Value.Type) ?? Flecs.Settlement.SettlementTransactionTypes.Name(decoded.Value.Type) ?? decoded.Value.Type.ToString() : "(malformed)";
                 var accepted = Receipt.Decode(tx.Receipt).Value.IsAccepted;
                 var (a, r) = kinds.GetValueOrDefault(kind);
                 kinds[kind] = accepted ? (a + 1, r) : (a, r + 1);

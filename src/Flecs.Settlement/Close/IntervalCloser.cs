@@ -717,7 +717,9 @@ internal sealed class IntervalCloser(ContractModule contracts)
 
             foreach (var record in _live)
             {
-                ContractModule.Store(state, record);
+                // A contract whose term ended by the end of this close is over, executed to its end or not.
+                var over = record.Status == Contracts.Lifecycle.ContractStatus.Live && record.TermEnd <= through + 1;
+                ContractModule.Store(state, over ? ContractModule.Advance(record, Math.Max(record.NextInterval, record.TermEnd), record.State) : record);
             }
 
             Prune(MarketKind.Spm, _spm, through);
