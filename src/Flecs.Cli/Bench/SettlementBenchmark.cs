@@ -94,6 +94,7 @@ internal static class SettlementBenchmark
             var stopwatch = new Stopwatch();
             var closing = new Stopwatch();
             var transactions = 0;
+            double cpu = 0, gcPause = 0;
             await using (node.ConfigureAwait(false))
             {
                 var client = new LedgerClient(node);
@@ -122,6 +123,8 @@ internal static class SettlementBenchmark
                 });
 
                 blocksBefore = node.Chain.Head.Height;
+                var pauseBefore = GC.GetTotalPauseDuration();
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 stopwatch.Start();
                 for (var h = 0; h < hourCount; h++)
                 {
@@ -145,6 +148,8 @@ internal static class SettlementBenchmark
                 }
 
                 stopwatch.Stop();
+                cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+                gcPause = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
                 blocksBefore = node.Chain.Head.Height - blocksBefore;
             }
 
@@ -166,6 +171,8 @@ internal static class SettlementBenchmark
                 Blocks: blocksBefore,
                 ElapsedS: Math.Round(stopwatch.Elapsed.TotalSeconds, 3),
                 CloseS: Math.Round(closing.Elapsed.TotalSeconds, 3),
+                CpuS: Math.Round(cpu, 3),
+                GcPauseS: Math.Round(gcPause, 3),
                 Cores: Environment.ProcessorCount,
                 MeetsTargets: rate >= 72_000 && perMonth <= 1_048_576 && rss <= 2_048);
         }

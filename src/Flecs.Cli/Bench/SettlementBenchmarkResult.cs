@@ -14,5 +14,7 @@ internal sealed record SettlementBenchmarkResult(
     long Blocks,
     double ElapsedS,
     double CloseS,
+    double CpuS,
+    double GcPauseS,
     int Cores,
     bool MeetsTargets);
