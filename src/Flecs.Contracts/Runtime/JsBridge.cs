@@ -18,11 +18,29 @@ internal static class JsBridge
         ContractValueKind.Bool => value.AsBool ? JsBoolean.True : JsBoolean.False,
         ContractValueKind.Text => JsString.Create(value.AsText),
         ContractValueKind.List => new JsArray(engine, [.. value.AsList.Select(v => ToJs(engine, v))]),
-        _ => Object(engine, value.AsMap.Select(e => new KeyValuePair<string, JsValue>(e.Key, ToJs(engine, e.Value)))),
+        _ => MapToJs(engine, value.AsMap),
     };
 
     /// <summary>Creates a plain object.</summary>
-    public static JsObject Object(Engine engine, IEnumerable<KeyValuePair<string, JsValue>> entries) => JsObject.CreateFromEntries(engine, entries);
+    public static JsObject Object(Engine engine, ReadOnlySpan<KeyValuePair<string, JsValue>> entries) => JsObject.CreateFromEntries(engine, entries);
+
+    /// <summary>Creates a plain object from a sorted map, converting each value with <paramref name="convert"/>.</summary>
+    public static JsObject Object<T>(Engine engine, System.Collections.Immutable.ImmutableSortedDictionary<string, T> map, Func<T, JsValue> convert)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(convert);
+        var entries = new KeyValuePair<string, JsValue>[map.Count];
+        var i = 0;
+        foreach (var (key, value) in map)
+        {
+            entries[i++] = new(key, convert(value));
+        }
+
+        return JsObject.CreateFromEntries(engine, entries.AsSpan());
+    }
+
+    private static JsObject MapToJs(Engine engine, System.Collections.Immutable.ImmutableSortedDictionary<string, ContractValue> map) =>
+        Object(engine, map, v => ToJs(engine, v));
 
     /// <summary>The length of an array.</summary>
     public static uint Length(JsValue array) => (uint)array.AsObject().Get("length").AsNumber();

@@ -194,14 +194,14 @@ internal sealed class Sandbox
             new("periodStart", previous.Month != start.Month || input.Interval.Index == call.TermStart ? JsBoolean.True : JsBoolean.False),
             new("periodEnd", next.Month != start.Month || input.Interval.Index == call.TermEnd - 1 ? JsBoolean.True : JsBoolean.False),
         ]);
-        var meters = JsBridge.Object(e, input.Meters.Select(m => new KeyValuePair<string, JsValue>(m.Key, JsBridge.Object(e,
+        var meters = JsBridge.Object(e, input.Meters, m => JsBridge.Object(e,
         [
-            new("import", JsNumber.Create(m.Value.Import)),
-            new("export", JsNumber.Create(m.Value.Export)),
-            new("renewable", m.Value.Renewable ? JsBoolean.True : JsBoolean.False),
-        ]))));
-        var prices = JsBridge.Object(e, input.Prices.Select(p => new KeyValuePair<string, JsValue>(p.Key, JsNumber.Create(p.Value))));
-        var parties = JsBridge.Object(e, call.Parties.Select(p => new KeyValuePair<string, JsValue>(p.Key, JsString.Create(p.Value))));
+            new("import", JsNumber.Create(m.Import)),
+            new("export", JsNumber.Create(m.Export)),
+            new("renewable", m.Renewable ? JsBoolean.True : JsBoolean.False),
+        ]));
+        var prices = JsBridge.Object(e, input.Prices, p => JsNumber.Create(p));
+        var parties = JsBridge.Object(e, call.Parties, p => JsString.Create(p));
         return JsBridge.Object(e,
         [
             new("interval", interval),
