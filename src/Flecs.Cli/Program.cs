@@ -14,13 +14,17 @@ root.Subcommands.Add(ProofCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(MarketCommand.Create());
 root.Subcommands.Add(ContractCommand.Create());
+root.Subcommands.Add(SettlementCommand.Create());
+root.Subcommands.Add(MeterCommand.Create());
+root.Subcommands.Add(InvoiceCommand.Create());
 var bench = new Command("bench", "Benchmarks with --json output (figures are ratios measured in one run).");
 bench.Subcommands.Add(LedgerBenchmark.Create());
 bench.Subcommands.Add(MarketBenchmark.Create());
 bench.Subcommands.Add(ContractBenchmark.Create());
 bench.Subcommands.Add(SettlementBenchmark.Create());
 root.Subcommands.Add(bench);
-var parsed = root.Parse(args);
+// No response files: an argument such as `--account @mpm` (the P2G interface account) is a value, not a file to expand.
+var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 if (parsed.Errors.Count > 0)
 {
     foreach (var error in parsed.Errors)
