@@ -295,17 +295,22 @@ internal static class SettlementBenchmark
         var intervals = hourCount * (long)IntervalsPerHour;
         var orders = new List<Task<Submission>>
         {
-            OrdersAsync(named["wind"], MarketKind.Mpm, [new OrderRequest(2, start, intervals, 400_000_000, 0, 3)]),
-            OrdersAsync(named["gas"], MarketKind.Mpm, [new OrderRequest(2, start, intervals, 5_000_000_000, 90_000, 5)]),
+            OrdersAsync(named["wind"], MarketKind.Mpm, Weekly(side: 2, 400_000_000, 0, 3)),
+            OrdersAsync(named["gas"], MarketKind.Mpm, Weekly(side: 2, 5_000_000_000, 90_000, 5)),
             OrdersAsync(named["so"], MarketKind.Mpm, [.. Enumerable.Range(0, hourCount).Select(h => new OrderRequest(1, start + (h * (long)IntervalsPerHour), IntervalsPerHour, 300_000_000 + ((h % 24) * 20_000_000L), null, 0))]),
         };
         for (var i = 0; i < prosumerCount; i += 10)
         {
-            orders.Add(OrdersAsync(prosumers[i], MarketKind.Spm, [new OrderRequest(1 + (i / 10 % 2), start, intervals, 10_000, 100_000 + (i % 7 * 5_000), 0)]));
+            orders.Add(OrdersAsync(prosumers[i], MarketKind.Spm, Weekly(1 + (i / 10 % 2), 10_000, 100_000 + (i % 7 * 5_000), 0)));
         }
 
         await ExpectAllAsync(orders).ConfigureAwait(false);
         return new Parties(named["mo"], prosumers, gateways);
+
+        // A standing order covers at most a week: a longer run places one per week.
+        ImmutableArray<OrderRequest> Weekly(int side, long quantity, long? price, int technology) =>
+            [.. Enumerable.Range(0, (int)((intervals + SettlementModule.MaxOrderIntervals - 1) / SettlementModule.MaxOrderIntervals)).Select(w =>
+                new OrderRequest(side, start + (w * SettlementModule.MaxOrderIntervals), Math.Min(SettlementModule.MaxOrderIntervals, intervals - (w * SettlementModule.MaxOrderIntervals)), quantity, price, technology))];
 
         Task<Submission> OrdersAsync(Party party, MarketKind market, ImmutableArray<OrderRequest> requests) =>
             client.SendAsync(party.Id, party.Key, SettlementTransactionTypes.SubmitOrders, new OrdersPayload((int)market, party.Id, requests).Encode(), ct);
