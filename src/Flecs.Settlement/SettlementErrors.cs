@@ -55,6 +55,9 @@ public static class SettlementErrors
     /// <summary>An order is malformed (side, quantity, price, range, technology).</summary>
     public const string BadOrder = "settlement.order.invalid";
 
+    /// <summary>A cancellation names no open order of that market.</summary>
+    public const string UnknownOrder = "settlement.order.unknown";
+
     /// <summary>An order is for an interval that has started (or is closed).</summary>
     public const string GateClosed = "settlement.order.gate-closed";
 
@@ -64,6 +67,6 @@ public static class SettlementErrors
     /// <summary>A plan starts at an interval that has started.</summary>
     public const string PlanTooLate = "settlement.plan.too-late";
 
-    /// <summary>The close names an interval that is already closed, too many intervals, or one that has not ended.</summary>
+    /// <summary>The close names an interval that is already closed, too many intervals, or one that has not ended; or its output would exceed the receipt limit (close fewer intervals).</summary>
     public const string BadClose = "settlement.close.invalid";
 }

@@ -35,6 +35,12 @@ public sealed class SettlementModule
     /// <summary>The longest standing order: a week of 1-minute intervals.</summary>
     public const long MaxOrderIntervals = 10_080;
 
+    /// <summary>The most energy one order trades per interval: 1 GWh (10¹² mWh), so that no book side or billing total can overflow.</summary>
+    public const long MaxOrderQuantity = 1_000_000_000_000;
+
+    /// <summary>How far ahead an order may start: four weeks of 1-minute intervals after the last closed one.</summary>
+    public const long MaxOrderLead = 4 * MaxOrderIntervals;
+
     private readonly IntervalCloser _closer;
     private readonly ISignatureVerifier _verifier;
 
@@ -55,6 +61,7 @@ public sealed class SettlementModule
         new Executor(SettlementTransactionTypes.SubmitOrders, SubmitOrders),
         new Executor(SettlementTransactionTypes.SubmitPlan, SubmitPlan),
         new Executor(SettlementTransactionTypes.CloseIntervals, _closer.Close),
+        new Executor(SettlementTransactionTypes.CancelOrders, CancelOrders),
     ];
 
     /// <summary>The configuration, or null before the SA set one.</summary>
@@ -362,11 +369,11 @@ public sealed class SettlementModule
         for (var i = 0; i < p.Orders.Length; i++)
         {
             var o = p.Orders[i];
-            if (o.Side is not (1 or 2) || o.Count is < 1 or > MaxOrderIntervals || o.Quantity <= 0 || o.Quantity > 1_000_000_000_000_000 || o.First < 0
-                || (o.Price is { } price && Math.Abs(price) > 1_000_000_000)
+            if (o.Side is not (1 or 2) || o.Count is < 1 or > MaxOrderIntervals || o.Quantity <= 0 || o.Quantity > MaxOrderQuantity || o.First < 0
+                || (o.Price is { } price && Math.Abs(price) > config.PriceCap.MicrosPerKilowattHour)
                 || o.Technology is < 0 or > 10)
             {
-                return Result.Fail(SettlementErrors.BadOrder, $"Order {i}: side 1 or 2, 1–{MaxOrderIntervals} intervals, quantity 1 mWh–10⁹ kWh, |price| ≤ 1,000/kWh, technology 0–10.");
+                return Result.Fail(SettlementErrors.BadOrder, $"Order {i}: side 1 or 2, 1–{MaxOrderIntervals} intervals, quantity 1 mWh–1 GWh per interval, |price| ≤ the price cap {config.PriceCap}, technology 0–10.");
             }
 
             if (o.Price is null && (market == MarketKind.Spm || o.Side != 1))
@@ -379,9 +386,9 @@ public sealed class SettlementModule
                 return Result.Fail(SettlementErrors.GateClosed, $"Order {i}: interval {o.First} has started.");
             }
 
-            if (market == MarketKind.Mpm && o.Price is { } limit && Math.Abs(limit) > config.PriceCap.MicrosPerKilowattHour)
+            if (o.First - closed > MaxOrderLead)
             {
-                return Result.Fail(SettlementErrors.BadOrder, $"Order {i}: MPM prices are within the cap of {config.PriceCap}.");
+                return Result.Fail(SettlementErrors.BadOrder, $"Order {i}: orders start at most {MaxOrderLead} intervals after the last closed one.");
             }
 
             list.Add(new StandingOrder($"{context.Transaction.Id}/{i}", p.Player, (OrderSide)o.Side, o.First, checked(o.First + o.Count), o.Quantity, o.Price, o.Technology));
@@ -393,6 +400,48 @@ public sealed class SettlementModule
 
         static ImmutableArray<StandingOrder> state(IStateReader s, MarketKind m) =>
             s.TryGet(OrderList.StateKey(m), out var bytes) ? OrderList.Decode(bytes) : [];
+    }
+
+    /// <summary>
+    /// <c>cancel-orders</c>: <c>[market, [orderId…]]</c>. The order's player (or its representative) withdraws its own orders;
+    /// the SA withdraws any (its remedy for orders that disturb a market). A withdrawn order trades in no interval that is
+    /// not closed yet; closed intervals are settled and stay so.
+    /// </summary>
+    private static Result CancelOrders(TransactionContext context)
+    {
+        var payload = Payload.Decode(context.Transaction.Payload, CancelOrdersPayload.Read, p => p.Encode());
+        if (!payload.IsSuccess)
+        {
+            return payload.Error;
+        }
+
+        var p = payload.Value;
+        if (p.Market is not (1 or 2) || p.OrderIds.IsEmpty || p.OrderIds.Length > 1_000)
+        {
+            return Result.Fail(SettlementErrors.BadOrder, "The market is 1 (SPM) or 2 (MPM), with 1–1,000 order ids.");
+        }
+
+        var market = (MarketKind)p.Market;
+        var orders = context.State.TryGet(OrderList.StateKey(market), out var bytes) ? OrderList.Decode(bytes) : [];
+        var remaining = orders.ToList();
+        foreach (var id in p.OrderIds)
+        {
+            var at = remaining.FindIndex(o => string.Equals(o.Id, id, StringComparison.Ordinal));
+            if (at < 0)
+            {
+                return Result.Fail(SettlementErrors.UnknownOrder, $"No open {market} order '{id}'.");
+            }
+
+            if (!context.SenderIsSupervisingAuthority && !ActsFor(context, remaining[at].Player, out _))
+            {
+                return Result.Fail(SettlementErrors.NotPermitted, $"'{context.Transaction.Sender}' may not cancel the order '{id}' of '{remaining[at].Player}'.");
+            }
+
+            remaining.RemoveAt(at);
+        }
+
+        context.State.Set(OrderList.StateKey(market), OrderList.Encode(remaining));
+        return Result.Success;
     }
 
     private static Result SubmitPlan(TransactionContext context)

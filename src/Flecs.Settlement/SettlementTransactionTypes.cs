@@ -23,6 +23,9 @@ public static class SettlementTransactionTypes
     /// <summary>Market Operator: close the next intervals (VEE, contracts, SPM, P2G, journal; invoices at a period end).</summary>
     public static TransactionType CloseIntervals => new(125);
 
+    /// <summary>A player (or its representative) withdraws its standing orders; the SA withdraws any.</summary>
+    public static TransactionType CancelOrders => new(126);
+
     /// <summary>The kebab-case name of a settlement type, or null.</summary>
     public static string? Name(TransactionType type) => type.Value switch
     {
@@ -32,6 +35,7 @@ public static class SettlementTransactionTypes
         123 => "submit-orders",
         124 => "submit-plan",
         125 => "close-intervals",
+        126 => "cancel-orders",
         _ => null,
     };
 }

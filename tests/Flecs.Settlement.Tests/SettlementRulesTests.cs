@@ -119,6 +119,30 @@ public sealed class SettlementRulesTests
     }
 
     [Fact]
+    public async Task CancelOrders_OwnOrAnyBySa_WithdrawnAndOthersRefused()
+    {
+        await using var c = await ConfiguredAsync();
+        var t = Community.Start;
+        Rejected(await c.OrdersAsync("p1", MarketKind.Spm, "p1", [new OrderRequest(2, t, 10, SettlementModule.MaxOrderQuantity + 1, 50_000, 0)], Ct), SettlementErrors.BadOrder);
+        Rejected(await c.OrdersAsync("p1", MarketKind.Spm, "p1", [new OrderRequest(2, t, 10, 1_000, 4_000_001, 0)], Ct), SettlementErrors.BadOrder);
+        Rejected(await c.OrdersAsync("p1", MarketKind.Spm, "p1", [new OrderRequest(2, t + SettlementModule.MaxOrderLead, 10, 1_000, 50_000, 0)], Ct), SettlementErrors.BadOrder);
+        var p1 = await c.OrdersAsync("p1", MarketKind.Spm, "p1", [new OrderRequest(2, t, 10, 1_000, 50_000, 0), new OrderRequest(2, t, 10, 2_000, 60_000, 0)], Ct);
+        var h1 = await c.OrdersAsync("aggco", MarketKind.Spm, "h1", [new OrderRequest(1, t, 10, 1_000, 90_000, 0)], Ct);
+        Assert.True(p1.IsAccepted && h1.IsAccepted);
+        string Id(Submission s, int i) => $"{s.TransactionId}/{i}";
+        Task<Submission> CancelAsync(string sender, params string[] ids) =>
+            c.SendAsync(sender, SettlementTransactionTypes.CancelOrders, new CancelOrdersPayload((int)MarketKind.Spm, [.. ids]).Encode(), Ct);
+
+        Rejected(await CancelAsync("p2", Id(p1, 0)), SettlementErrors.NotPermitted);
+        Rejected(await CancelAsync("p1", "nope/0"), SettlementErrors.UnknownOrder);
+        await Community.ExpectAsync(() => CancelAsync("p1", Id(p1, 0)));
+        Rejected(await CancelAsync("p1", Id(p1, 0)), SettlementErrors.UnknownOrder);
+        await Community.ExpectAsync(() => CancelAsync("aggco", Id(h1, 0)));
+        await Community.ExpectAsync(() => CancelAsync("sa", Id(p1, 1)));
+        Assert.Empty(OrderList.Decode(c.Node.Chain.State.TryGet(OrderList.StateKey(MarketKind.Spm), out var bytes) ? bytes : throw new InvalidOperationException()));
+    }
+
+    [Fact]
     public async Task SubmitPlan_DayAndWeekAhead_KeptAndLateOrOversizedPlansRejected()
     {
         await using var c = await ConfiguredAsync();

@@ -27,7 +27,14 @@ public sealed class ContractModule
     private readonly Dictionary<Hash256, Template> _templates = [];
 
     /// <summary>Creates the module with the ledger's execution limits.</summary>
-    public ContractModule(ExecutionLimits? limits = null) => _runtime = new ContractRuntime(limits);
+    public ContractModule(ExecutionLimits? limits = null)
+    {
+        _runtime = new ContractRuntime(limits);
+        Limits = _runtime.Limits;
+    }
+
+    /// <summary>The execution limits of every contract interval this module (and the interval close) runs.</summary>
+    public ExecutionLimits Limits { get; }
 
     /// <summary>The executors to register with the ledger.</summary>
     public IReadOnlyList<ITransactionExecutor> Executors() =>

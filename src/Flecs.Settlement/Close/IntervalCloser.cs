@@ -40,6 +40,9 @@ internal sealed class IntervalCloser(ContractModule contracts)
     /// <summary>The most intervals one close transaction settles (a day of 1-minute intervals).</summary>
     public const int MaxIntervals = 1_440;
 
+    /// <summary>The largest close output (the receipt that carries it): 64 MiB, a quarter of what the store reads back.</summary>
+    public const int MaxOutputBytes = 64 * 1024 * 1024;
+
     /// <summary>The account of the Main Power Market at the P2G interface (not a player id: it cannot collide with one).</summary>
     public const string MpmAccount = "@mpm";
 
@@ -118,6 +121,11 @@ internal sealed class IntervalCloser(ContractModule contracts)
 
         w.WriteEndArray();
         w.WriteEndArray();
+        if (w.BytesWritten > MaxOutputBytes)
+        {
+            return Result.Fail(SettlementErrors.BadClose, $"The close's output would be {w.BytesWritten} bytes, above {MaxOutputBytes}: close fewer intervals at a time.");
+        }
+
         context.Emit(w.Encode());
         return Result.Success;
     }
@@ -129,7 +137,7 @@ internal sealed class IntervalCloser(ContractModule contracts)
     public const int Workers = 2;
 
     private ContractRuntime[] Runtimes() =>
-        _runtimes ??= [.. Enumerable.Range(0, Workers).Select(_ => new ContractRuntime())];
+        _runtimes ??= [.. Enumerable.Range(0, Workers).Select(_ => new ContractRuntime(contracts.Limits))];
 
     /// <summary>What phase A fixes for one interval before contracts run: metered energy per player and the MPM price.</summary>
     private sealed record IntervalInputs(
@@ -428,7 +436,17 @@ internal sealed class IntervalCloser(ContractModule contracts)
                             meters[role] = new MeterReading(m.Import, m.Export, m.Renewable);
                         }
 
-                        var outcome = ContractModule.RunScheduled(runtimes[worker], templates[i]!, record, _parties[record.Id], states[i], new IntervalInput(new DeliveryInterval(_length, t), meters.ToImmutable(), input.Prices));
+                        Result<IntervalOutcome> outcome;
+                        try
+                        {
+                            outcome = ContractModule.RunScheduled(runtimes[worker], templates[i]!, record, _parties[record.Id], states[i], new IntervalInput(new DeliveryInterval(_length, t), meters.ToImmutable(), input.Prices));
+                        }
+                        catch (Exception ex) when (ex is not OutOfMemoryException)
+                        {
+                            // Whatever one contract throws is that contract's failure in that interval, on every node alike.
+                            outcome = Result<IntervalOutcome>.Fail(Contracts.ContractErrors.ExecutionFault, $"{ex.GetType().Name} in interval {t}.");
+                        }
+
                         results[i][k] = outcome;
                         if (outcome.IsSuccess)
                         {

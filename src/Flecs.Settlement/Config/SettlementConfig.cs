@@ -71,6 +71,12 @@ public sealed record SettlementConfig(
             return Result.Fail(SettlementErrors.BadConfig, "The tariff has one grid fee for each level: transmission, medium voltage and low voltage.");
         }
 
+        if (RetailSpread.MicrosPerKilowattHour > MaxPriceCap || FeedInSpread.MicrosPerKilowattHour > MaxPriceCap
+            || Fees.Any(f => f.Withdrawal.MicrosPerKilowattHour > MaxPriceCap || f.Injection.MicrosPerKilowattHour > MaxPriceCap))
+        {
+            return Result.Fail(SettlementErrors.BadConfig, "Spreads and fees are at most 1,000/kWh.");
+        }
+
         var tariff = Tariff();
         if (!tariff.IsSuccess)
         {
