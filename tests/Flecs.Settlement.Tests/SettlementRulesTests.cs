@@ -85,6 +85,67 @@ public sealed class SettlementRulesTests
     }
 
     [Fact]
+    public async Task CloseIntervals_TwoMetersOfOneOwnerCorrected_ResettledTogetherAgainstTheRecordedResidual()
+    {
+        await using var c = await ConfiguredAsync();
+        var t = Community.Start;
+        var second = Community.MeterKey("m-p1-b");
+        await Community.ExpectAsync(() => c.RegisterMeterAsync("p1", "p1", MeterKind.Bidirectional, GridLevel.LowVoltage, false, 10_000, second.PublicKey, Ct, id: "m-p1-b"));
+
+        // t: m-p1 imports 100,000 mWh, m-p1-b nothing. t + 1 is closed without readings: estimated as t's (p1's residual +100,000).
+        c.AfterEndOf(t + 1);
+        await Community.ExpectAsync(() => c.ReadingsAsync("p1", [Batch(c, "m-p1", t, R(100_000, 0)), ReadingBatch.Create(c.Node.Genesis.ChainId, "m-p1-b", t, [R(0, 0)], second)], Ct));
+        await Community.ExpectAsync(() => c.CloseAsync(t + 1, Ct));
+
+        // The late actuals of t + 1: m-p1 took nothing, m-p1-b fed in 150,000 — together −250,000: p1 turns from import to feed-in.
+        await Community.ExpectAsync(() => c.ReadingsAsync("p1", [Batch(c, "m-p1", t + 1, R(0, 0)), ReadingBatch.Create(c.Node.Genesis.ChainId, "m-p1-b", t + 1, [R(0, 150_000)], second)], Ct));
+        c.AfterEndOf(t + 2);
+        var close = await c.CloseAsync(t + 2, Ct);
+        Assert.True(close.IsAccepted, close.RejectionCode);
+
+        // No MPM orders: the fallback price 0.07. Import of 0.1 kWh cost 0.007 + spread 0.005 + low-voltage fee 0.008;
+        // feed-in of 0.15 kWh earns 0.0105 − spread 0.0015 − fee 0. The correction is the difference: +0.029 to p1.
+        var p1 = Entry(close.Receipt!.Output, "p1");
+        Assert.Contains(new JournalLine(LineKind.Correction, (t + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), -250_000, 29_000, 0), p1);
+        Assert.Contains(new JournalLine(LineKind.MeteredCorrection, (t + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), -250_000, 0, 0), p1);
+    }
+
+    /// <summary>An account's lines in the first interval record of a close receipt.</summary>
+    private static List<JournalLine> Entry(ReadOnlyMemory<byte> output, string account)
+    {
+        var r = Flecs.Ledger.Encoding.Cbor.NewReader(output);
+        r.ReadStartArray();
+        r.ReadStartArray();
+        r.ReadStartArray();
+        for (var i = 0; i < 7; i++)
+        {
+            r.SkipValue();
+        }
+
+        var entries = r.ReadStartArray() ?? 0;
+        for (var e = 0; e < entries; e++)
+        {
+            r.ReadStartArray();
+            var name = r.ReadTextString();
+            var count = r.ReadStartArray() ?? 0;
+            var lines = new List<JournalLine>();
+            for (var l = 0; l < count; l++)
+            {
+                lines.Add(JournalLine.Read(r));
+            }
+
+            r.ReadEndArray();
+            r.ReadEndArray();
+            if (string.Equals(name, account, StringComparison.Ordinal))
+            {
+                return lines;
+            }
+        }
+
+        throw new InvalidOperationException($"No entry of {account}.");
+    }
+
+    [Fact]
     public async Task RegisterMeter_BadRegistrations_RejectedWithTheirCodes()
     {
         await using var c = await ConfiguredAsync();

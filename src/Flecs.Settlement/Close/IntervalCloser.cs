@@ -561,15 +561,26 @@ internal sealed class IntervalCloser(ContractModule contracts)
             // 5. Late actual readings that replaced estimates: re-settle the residual change at the estimated interval's terms.
             if (first)
             {
+                // Late readings of one owner for one interval (several meters) are re-settled together, against the
+                // residual recorded at that interval's close: one P2G difference for their summed change.
+                var corrections = new SortedDictionary<(PlayerId Owner, long Interval), (long Delta, long Price, long Residual)>();
                 foreach (var meter in _meters)
                 {
                     var log = _logs[meter.Id];
                     foreach (var c in log.Corrections)
                     {
-                        Correct(Lines, meter, c);
+                        var key = (meter.Owner, c.Interval);
+                        corrections[key] = corrections.TryGetValue(key, out var sum)
+                            ? sum with { Delta = checked(sum.Delta + c.DeltaNet) }
+                            : (c.DeltaNet, c.MpmPrice, c.Residual);
                     }
 
                     log.Corrections.Clear();
+                }
+
+                foreach (var ((owner, corrected), (delta, mpmPrice, residual)) in corrections)
+                {
+                    Correct(Lines, owner, corrected, delta, mpmPrice, residual);
                 }
             }
 
@@ -855,16 +866,16 @@ internal sealed class IntervalCloser(ContractModule contracts)
             _frontier = new MerkleFrontier();
         }
 
-        private void Correct(Func<string, AccountLines> lines, MeterRecord meter, CorrectionEntry c)
+        private void Correct(Func<string, AccountLines> lines, PlayerId owner, long interval, long delta, long mpmPrice, long residual)
         {
-            var level = LevelOf(meter.Owner);
-            var price = new EnergyPrice(c.MpmPrice);
-            var before = Settle(meter.Owner, level, c.Residual, price);
-            var after = Settle(meter.Owner, level, checked(c.Residual + c.DeltaNet), price);
-            var reference = c.Interval.ToString(CultureInfo.InvariantCulture);
-            lines(meter.Owner.Value).Add(LineKind.MeteredCorrection, reference, c.DeltaNet, 0);
-            lines(meter.Owner.Value).Add(LineKind.Correction, reference, c.DeltaNet, 0);
-            lines(MpmAccount).Add(LineKind.Correction, reference, -c.DeltaNet, 0);
+            var level = LevelOf(owner);
+            var price = new EnergyPrice(mpmPrice);
+            var before = Settle(owner, level, residual, price);
+            var after = Settle(owner, level, checked(residual + delta), price);
+            var reference = interval.ToString(CultureInfo.InvariantCulture);
+            lines(owner.Value).Add(LineKind.MeteredCorrection, reference, delta, 0);
+            lines(owner.Value).Add(LineKind.Correction, reference, delta, 0);
+            lines(MpmAccount).Add(LineKind.Correction, reference, -delta, 0);
             foreach (var (account, amount) in after)
             {
                 lines(account).Add(LineKind.Correction, reference, 0, checked(amount - before.GetValueOrDefault(account)));
