@@ -50,6 +50,7 @@ public sealed class SettlementModule
         ArgumentNullException.ThrowIfNull(contracts);
         _verifier = verifier ?? new Ed25519SignatureVerifier();
         _closer = new IntervalCloser(contracts);
+        contracts.ScheduleExecutions(state => state.TryGet(SettlementConfig.StateKey, out _));
     }
 
     /// <summary>The executors to register with the ledger.</summary>

@@ -219,6 +219,16 @@ public sealed class SettlementRulesTests
     }
 
     [Fact]
+    public async Task ExecuteContract_OnceSettlementIsConfigured_RefusedBecauseTheCloseExecutes()
+    {
+        await using var c = await ConfiguredAsync();
+        await c.MakeContractsAsync(Ct);
+        var inputs = Flecs.Contracts.Values.ContractValue.ParseJson($$"""{ "start": "2026-01-02T00:00Z", "minutes": 1, "count": 1, "meters": { "seller": { "import": 0, "export": 5 }, "buyer": { "import": 5, "export": 0 } }, "prices": {} }""").Value;
+        var executed = await c.SendAsync("mo", Flecs.Contracts.Lifecycle.ContractTransactionTypes.ExecuteContract, new Flecs.Contracts.Lifecycle.ExecuteContractPayload(c.Contracts["p2p"], inputs).Encode(), Ct);
+        Rejected(executed, Flecs.Contracts.ContractErrors.NotPermitted);
+    }
+
+    [Fact]
     public async Task CloseIntervals_WrongSenderRangeOrTime_Rejected()
     {
         await using var c = await ConfiguredAsync();

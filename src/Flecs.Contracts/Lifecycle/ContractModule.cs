@@ -36,6 +36,18 @@ public sealed class ContractModule
     /// <summary>The execution limits of every contract interval this module (and the interval close) runs.</summary>
     public ExecutionLimits Limits { get; }
 
+    private Func<IStateReader, bool>? _scheduled;
+
+    /// <summary>
+    /// Hands interval execution to another module: once <paramref name="scheduled"/> holds for the state (the settlement
+    /// module: once settlement is configured), <c>execute-contract</c> is refused with <c>contract.not-permitted</c>.
+    /// </summary>
+    public void ScheduleExecutions(Func<IStateReader, bool> scheduled)
+    {
+        ArgumentNullException.ThrowIfNull(scheduled);
+        _scheduled = scheduled;
+    }
+
     /// <summary>The executors to register with the ledger.</summary>
     public IReadOnlyList<ITransactionExecutor> Executors() =>
     [
@@ -425,6 +437,12 @@ public sealed class ContractModule
         if (context.Sender is not { Role: PlayerRole.MarketOperator or PlayerRole.SystemOperator or PlayerRole.SupervisingAuthority })
         {
             return Result.Fail(ContractErrors.NotPermitted, "Only the Market Operator, the System Operator or the SA executes contract intervals.");
+        }
+
+        if (_scheduled?.Invoke(context.State) == true)
+        {
+            // One path for settled contracts: intervals executed here would never reach the settlement journal.
+            return Result.Fail(ContractErrors.NotPermitted, "Settlement is configured: the interval close executes contracts (docs/settlement.md).");
         }
 
         var payload = Payload.Decode(context.Transaction.Payload, ExecuteContractPayload.Read, p => p.Encode());
