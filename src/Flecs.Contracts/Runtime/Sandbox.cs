@@ -220,6 +220,13 @@ internal sealed class Sandbox
             return Fail(ContractErrors.InvalidOutput, "interval(ctx) must return an object { allocations?, payments?, certificates?, state? }.");
         }
 
+        // The common shape (plain entries, the state unchanged) is read directly; anything else, valid or not, takes
+        // the general conversion below, which gives the same outcome for valid results and the error for invalid ones.
+        if (PlainOutcome(call, result) is { } plain)
+        {
+            return plain;
+        }
+
         var budget = 20_000;
         var converted = JsBridge.FromJs(result, "result", ref budget);
         if (!converted.IsSuccess)
@@ -272,6 +279,132 @@ internal sealed class Sandbox
         }
 
         return new IntervalOutcome(call.Input.Interval.Index, allocations.ToImmutable(), payments.ToImmutable(), certificates.ToImmutable(), state);
+    }
+
+    /// <summary>
+    /// The outcome of a result made only of plain objects and arrays with valid entries and no new state, or null for
+    /// anything else (which <see cref="Outcome"/> then converts in full). Never accepts what the full path refuses.
+    /// </summary>
+    private static IntervalOutcome? PlainOutcome(ContractCall call, JsValue result)
+    {
+        if (result is not JsObject obj)
+        {
+            return null;
+        }
+
+        var allocations = ImmutableArray.CreateBuilder<Allocation>();
+        var payments = ImmutableArray.CreateBuilder<Payment>();
+        var certificates = ImmutableArray.CreateBuilder<CertificateEvent>();
+        foreach (var (key, descriptor) in obj.GetOwnProperties())
+        {
+            if (!key.IsString() || !descriptor.Enumerable || !descriptor.IsDataDescriptor())
+            {
+                return null;
+            }
+
+            var value = descriptor.Value;
+            var ok = key.AsString() switch
+            {
+                "allocations" => PlainEntries(value, call.Parties, "energy", (from, to, amount, label, _) => allocations.Add(new Allocation(from!, to, amount, label ?? "energy"))),
+                "payments" => PlainEntries(value, call.Parties, "amount", (from, to, amount, label, _) => payments.Add(new Payment(from!, to, amount, label ?? "payment"))),
+                "certificates" => PlainEntries(value, call.Parties, "count", (from, to, amount, _, action) => certificates.Add(new CertificateEvent(action!, from, to, amount))),
+                "state" => value.IsNull() || value.IsUndefined(),
+                _ => false,
+            };
+            if (!ok)
+            {
+                return null;
+            }
+        }
+
+        return new IntervalOutcome(call.Input.Interval.Index, allocations.ToImmutable(), payments.ToImmutable(), certificates.ToImmutable(), call.State);
+    }
+
+    /// <summary>Reads one entry list of the plain shape; false when anything is unusual.</summary>
+    private static bool PlainEntries(JsValue value, ImmutableSortedDictionary<string, string> roles, string amountKey, Action<string?, string, long, string?, string?> add)
+    {
+        var isCertificate = string.Equals(amountKey, "count", StringComparison.Ordinal);
+        if (value.IsNull() || value.IsUndefined())
+        {
+            return true;
+        }
+
+        if (value is not Jint.Native.JsArray array)
+        {
+            return false;
+        }
+
+        var length = JsBridge.Length(array);
+        if (length > MaxEntries)
+        {
+            return false;
+        }
+
+        for (uint i = 0; i < length; i++)
+        {
+            var own = array.GetOwnProperty(i);
+            if (own == Jint.Runtime.Descriptors.PropertyDescriptor.Undefined || !own.IsDataDescriptor() || own.Value is not JsObject entry)
+            {
+                return false;
+            }
+
+            string? from = null, to = null, label = null, action = null;
+            long? amount = null;
+            var hasFrom = false;
+            foreach (var (key, descriptor) in entry.GetOwnProperties())
+            {
+                if (!key.IsString() || !descriptor.Enumerable || !descriptor.IsDataDescriptor())
+                {
+                    return false;
+                }
+
+                var v = descriptor.Value;
+                switch (key.AsString())
+                {
+                    case "from" when v.IsString():
+                        from = v.AsString();
+                        hasFrom = true;
+                        break;
+                    case "to" when v.IsString():
+                        to = v.AsString();
+                        break;
+                    case "label" when !isCertificate && v.IsString() && v.AsString().Length is > 0 and <= MaxLabelLength:
+                        label = v.AsString();
+                        break;
+                    case "action" when isCertificate && v.IsString():
+                        action = v.AsString();
+                        break;
+                    case var name when string.Equals(name, amountKey, StringComparison.Ordinal) && JsBridge.Integer(v) is { } n && n >= 0:
+                        amount = n;
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            if (amount is not { } count || to is null || !roles.ContainsKey(to))
+            {
+                return false;
+            }
+
+            var issue = isCertificate && string.Equals(action, "issue", StringComparison.Ordinal);
+            if (isCertificate && !issue && !string.Equals(action, "transfer", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            if (issue ? hasFrom : from is null || !roles.ContainsKey(from) || string.Equals(from, to, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            if (count > 0)
+            {
+                add(from, to, count, label, action);
+            }
+        }
+
+        return true;
     }
 
     private static Result Entries(ContractValue result, string field, string[] keys, ImmutableSortedDictionary<string, string> roles, Action<string?, string, long, string?, string?> add, string amountKey)
