@@ -89,16 +89,7 @@ public sealed class SettlementModule
             return [];
         }
 
-        var r = Cbor.NewReader(bytes);
-        var count = r.ReadStartArray() ?? 0;
-        var ids = ImmutableArray.CreateBuilder<string>(count);
-        for (var i = 0; i < count; i++)
-        {
-            ids.Add(r.ReadTextString());
-        }
-
-        r.ReadEndArray();
-        return ids.MoveToImmutable();
+        return Cbor.NewReader(bytes).ReadTextArray();
     }
 
     /// <summary>A registered meter, or null.</summary>
@@ -204,14 +195,7 @@ public sealed class SettlementModule
         var ids = MeterIds(context.State);
         var at = ids.BinarySearch(meter.Id, StringComparer.Ordinal);
         var w = Cbor.NewWriter();
-        var updated = ids.Insert(~at, meter.Id);
-        w.WriteStartArray(updated.Length);
-        foreach (var id in updated)
-        {
-            w.WriteTextString(id);
-        }
-
-        w.WriteEndArray();
+        w.WriteTextArray(ids.Insert(~at, meter.Id));
         context.State.Set(MeterIndexKey, w.Encode());
         return Result.Success;
     }
@@ -236,7 +220,7 @@ public sealed class SettlementModule
 
         var closed = ClosedThrough(context.State, config);
         var length = context.Genesis.IntervalLength;
-        var nowSeconds = Math.DivRem(context.TimestampMs, 1000, out var ms) - (ms < 0 ? 1 : 0);
+        var nowSeconds = NowSeconds(context);
         var sender = context.Sender;
         foreach (var batch in payload.Value.Batches)
         {
@@ -327,6 +311,10 @@ public sealed class SettlementModule
             : Result.Success;
     }
 
+    /// <summary>The block timestamp in whole seconds (floor): the "now" of the gate rules.</summary>
+    internal static long NowSeconds(TransactionContext context) =>
+        Math.DivRem(context.TimestampMs, 1000, out var ms) - (ms < 0 ? 1 : 0);
+
     internal static MeterLog LoadLog(IStateReader state, string meterId) =>
         state.TryGet(MeterLog.StateKey(meterId), out var bytes) ? MeterLog.Decode(bytes) : new MeterLog();
 
@@ -365,8 +353,8 @@ public sealed class SettlementModule
 
         var closed = ClosedThrough(context.State, config);
         var length = context.Genesis.IntervalLength;
-        var nowSeconds = Math.DivRem(context.TimestampMs, 1000, out var ms) - (ms < 0 ? 1 : 0);
-        var list = state(context.State, market).ToBuilder();
+        var nowSeconds = NowSeconds(context);
+        var list = OrderList.Load(context.State, market).ToBuilder();
         for (var i = 0; i < p.Orders.Length; i++)
         {
             var o = p.Orders[i];
@@ -398,9 +386,6 @@ public sealed class SettlementModule
         list.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
         context.State.Set(OrderList.StateKey(market), OrderList.Encode(list));
         return Result.Success;
-
-        static ImmutableArray<StandingOrder> state(IStateReader s, MarketKind m) =>
-            s.TryGet(OrderList.StateKey(m), out var bytes) ? OrderList.Decode(bytes) : [];
     }
 
     /// <summary>
@@ -423,8 +408,7 @@ public sealed class SettlementModule
         }
 
         var market = (MarketKind)p.Market;
-        var orders = context.State.TryGet(OrderList.StateKey(market), out var bytes) ? OrderList.Decode(bytes) : [];
-        var remaining = orders.ToList();
+        var remaining = OrderList.Load(context.State, market).ToList();
         foreach (var id in p.OrderIds)
         {
             var at = remaining.FindIndex(o => string.Equals(o.Id, id, StringComparison.Ordinal));
@@ -473,7 +457,7 @@ public sealed class SettlementModule
             return Result.Fail(SettlementErrors.BadPlan, $"A plan is day-ahead (1, at most {perDay} intervals) or week-ahead (2, at most {7 * perDay}), in slots of a step that divides a day, with non-negative consumption/production pairs.");
         }
 
-        var nowSeconds = Math.DivRem(context.TimestampMs, 1000, out var ms) - (ms < 0 ? 1 : 0);
+        var nowSeconds = NowSeconds(context);
         if (p.First <= ClosedThrough(context.State, config) || checked(p.First * length.Seconds) <= nowSeconds)
         {
             return Result.Fail(SettlementErrors.PlanTooLate, $"Interval {p.First} has started.");

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Formats.Cbor;
 using Flecs.Core.Identity;
 using Flecs.Crypto.Signatures;
@@ -105,6 +106,35 @@ public static class Cbor
     {
         var text = reader.ReadTextString();
         return PlayerId.TryParse(text, out var id) ? id : throw new CborContentException($"'{text}' is not a player id.");
+    }
+
+    /// <summary>Writes a definite-length array of text strings.</summary>
+    public static void WriteTextArray(this CborWriter writer, IReadOnlyCollection<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(items);
+        writer.WriteStartArray(items.Count);
+        foreach (var item in items)
+        {
+            writer.WriteTextString(item);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Reads an array written by <see cref="WriteTextArray"/>.</summary>
+    public static ImmutableArray<string> ReadTextArray(this CborReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var count = reader.ReadStartArray() ?? 0;
+        var items = ImmutableArray.CreateBuilder<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            items.Add(reader.ReadTextString());
+        }
+
+        reader.ReadEndArray();
+        return items.MoveToImmutable();
     }
 
     /// <summary>Reads an unsigned integer that must fit a non-negative <see cref="long"/>.</summary>

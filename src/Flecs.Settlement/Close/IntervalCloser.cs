@@ -81,7 +81,7 @@ internal sealed class IntervalCloser(ContractModule contracts)
             return Result.Fail(SettlementErrors.BadClose, $"The next interval to close is {closed + 1}; a close settles 1–{MaxIntervals} intervals (asked through {through}).");
         }
 
-        if (checked((through + 1) * length.Seconds) * 1000 > context.TimestampMs)
+        if (checked((through + 1) * length.Seconds) > SettlementModule.NowSeconds(context))
         {
             return Result.Fail(SettlementErrors.BadClose, $"Interval {through} has not ended at this block's time.");
         }
@@ -282,16 +282,11 @@ internal sealed class IntervalCloser(ContractModule contracts)
                 }
             }
 
-            _spm = state.TryGet(OrderList.StateKey(MarketKind.Spm), out var spm) ? OrderList.Decode(spm) : [];
-            _mpm = state.TryGet(OrderList.StateKey(MarketKind.Mpm), out var mpm) ? OrderList.Decode(mpm) : [];
+            _spm = OrderList.Load(state, MarketKind.Spm);
+            _mpm = OrderList.Load(state, MarketKind.Mpm);
             if (state.TryGet(BillingIndexKey, out var index))
             {
-                var r = Cbor.NewReader(index);
-                var n = r.ReadStartArray() ?? 0;
-                for (var i = 0; i < n; i++)
-                {
-                    _billingIndex.Add(r.ReadTextString());
-                }
+                _billingIndex.UnionWith(Cbor.NewReader(index).ReadTextArray());
             }
 
             // A player without a meter (a TradCo or AggCo carrying contract energy) trades wholesale: transmission fees.
@@ -642,14 +637,15 @@ internal sealed class IntervalCloser(ContractModule contracts)
             // 8. The journal: check the invariants, then hash each account's entry into the interval root.
             var names = accounts.Keys.ToArray();
             Array.Sort(names, StringComparer.Ordinal);
+            var sorted = new ImmutableArray<JournalLine>[names.Length];
             long money = 0;
-            foreach (var account in names)
+            for (var i = 0; i < names.Length; i++)
             {
-                var lines = accounts[account];
-                money = checked(money + lines.Money);
-                if (!string.Equals(account, MpmAccount, StringComparison.Ordinal))
+                sorted[i] = accounts[names[i]].ToArray();
+                money = checked(money + accounts[names[i]].Money);
+                if (!string.Equals(names[i], MpmAccount, StringComparison.Ordinal))
                 {
-                    CheckEnergyBalance(account, lines);
+                    CheckEnergyBalance(names[i], sorted[i]);
                 }
             }
 
@@ -659,11 +655,9 @@ internal sealed class IntervalCloser(ContractModule contracts)
             }
 
             var leaves = new Hash256[names.Length];
-            var sorted = new ImmutableArray<JournalLine>[names.Length];
             var period = BillingPeriod.Of(interval, _config.BillingDays);
             for (var i = 0; i < names.Length; i++)
             {
-                sorted[i] = accounts[names[i]].ToArray();
                 _writer.Reset();
                 WriteEntry(_writer, names[i], sorted[i]);
                 leaves[i] = MerkleTree.LeafHash(_writer.Encode());
@@ -758,8 +752,9 @@ internal sealed class IntervalCloser(ContractModule contracts)
                 var w = Cbor.NewWriter();
                 w.WriteStartArray(2);
                 w.WriteInt64(period);
-                w.WriteStartArray(lines.ToArray().Length);
-                foreach (var line in lines.ToArray())
+                var array = lines.ToArray();
+                w.WriteStartArray(array.Length);
+                foreach (var line in array)
                 {
                     line.Write(w);
                 }
@@ -770,13 +765,7 @@ internal sealed class IntervalCloser(ContractModule contracts)
             }
 
             var index = Cbor.NewWriter();
-            index.WriteStartArray(_billingIndex.Count);
-            foreach (var account in _billingIndex)
-            {
-                index.WriteTextString(account);
-            }
-
-            index.WriteEndArray();
+            index.WriteTextArray(_billingIndex);
             state.Set(BillingIndexKey, index.Encode());
 
             var frontier = Cbor.NewWriter();
@@ -950,10 +939,10 @@ internal sealed class IntervalCloser(ContractModule contracts)
             }
         }
 
-        private static void CheckEnergyBalance(string account, AccountLines lines)
+        private static void CheckEnergyBalance(string account, ImmutableArray<JournalLine> lines)
         {
             long metered = 0, covered = 0;
-            foreach (var line in lines.ToArray())
+            foreach (var line in lines)
             {
                 switch (line.Kind)
                 {

@@ -15,13 +15,7 @@ public sealed record CancelOrdersPayload(int Market, ImmutableArray<string> Orde
         var w = Cbor.NewWriter();
         w.WriteStartArray(2);
         w.WriteInt32(Market);
-        w.WriteStartArray(OrderIds.Length);
-        foreach (var id in OrderIds)
-        {
-            w.WriteTextString(id);
-        }
-
-        w.WriteEndArray();
+        w.WriteTextArray(OrderIds);
         w.WriteEndArray();
         return w.Encode();
     }
@@ -32,15 +26,8 @@ public sealed record CancelOrdersPayload(int Market, ImmutableArray<string> Orde
         ArgumentNullException.ThrowIfNull(r);
         r.ReadArrayOf(2);
         var market = r.ReadInt32();
-        var count = r.ReadStartArray() ?? 0;
-        var ids = ImmutableArray.CreateBuilder<string>(count);
-        for (var i = 0; i < count; i++)
-        {
-            ids.Add(r.ReadTextString());
-        }
-
-        r.ReadEndArray();
+        var ids = r.ReadTextArray();
         r.ReadEndOfValue();
-        return new CancelOrdersPayload(market, ids.MoveToImmutable());
+        return new CancelOrdersPayload(market, ids);
     }
 }

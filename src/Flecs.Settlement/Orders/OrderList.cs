@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Flecs.Ledger.Encoding;
+using Flecs.Ledger.State;
 
 namespace Flecs.Settlement.Orders;
 
@@ -8,6 +9,13 @@ public static class OrderList
 {
     /// <summary>The state key of a market's orders.</summary>
     public static string StateKey(MarketKind market) => market == MarketKind.Spm ? "orders/spm" : "orders/mpm";
+
+    /// <summary>A market's open orders (none when the key is absent).</summary>
+    public static ImmutableArray<StandingOrder> Load(IStateReader state, MarketKind market)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.TryGet(StateKey(market), out var bytes) ? Decode(bytes) : [];
+    }
 
     /// <summary>Canonical CBOR of the list.</summary>
     public static byte[] Encode(IReadOnlyList<StandingOrder> orders)
