@@ -12,6 +12,13 @@ public sealed class NodeOptions
     /// <summary>The longest a transaction waits, after its admission, for its block to be cut. Default 50 ms.</summary>
     public TimeSpan MaxBlockDelay { get; init; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// Cut blocks only when full (count or bytes) or when <see cref="Sequencing.EmbeddedNode.SealAsync"/> asks, never on
+    /// <see cref="MaxBlockDelay"/>. For reproducible runs (simulations): with one submitter that submits in order and
+    /// seals, the same submissions give the same blocks whatever the machine's timing. Default false.
+    /// </summary>
+    public bool SealOnRequest { get; init; }
+
     /// <summary>The most transactions per block, at most the genesis limit. Default: the genesis limit.</summary>
     public int? MaxBlockTransactions { get; init; }
 

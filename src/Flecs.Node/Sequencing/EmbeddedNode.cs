@@ -17,7 +17,8 @@ namespace Flecs.Node.Sequencing;
 /// Admission runs on the submitter's thread and does the order-independent work (size, decoding,
 /// chain id, the signature check against the sender's current key), so signature checks use every
 /// core. One sequencer task then orders: it cuts a block at the genesis count or byte limit or after
-/// <see cref="NodeOptions.MaxBlockDelay"/>, executes it, writes block and state in one SQLite
+/// <see cref="NodeOptions.MaxBlockDelay"/> (or, with <see cref="NodeOptions.SealOnRequest"/>, when
+/// <see cref="SealAsync"/> asks), executes it, writes block and state in one SQLite
 /// transaction (WAL, synchronous=FULL) and only then completes the submitters' tasks. A crash loses
 /// only unacknowledged transactions; reopening resumes at the last committed block.
 /// </remarks>
@@ -198,6 +199,28 @@ public sealed class EmbeddedNode : IAsyncDisposable
         return results;
     }
 
+    /// <summary>
+    /// Cuts a block of everything submitted before this call (nothing when nothing is waiting) and completes when it
+    /// is durable. With <see cref="NodeOptions.SealOnRequest"/> this is how blocks end short of the limits: one
+    /// submitter that submits in order and then seals gets the same blocks on every run.
+    /// </summary>
+    public async Task SealAsync(CancellationToken cancellationToken = default)
+    {
+        var request = Pending.SealRequest(_time.GetTimestamp());
+        try
+        {
+            await _queue.Writer.WriteAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            return;
+        }
+
+#pragma warning disable VSTHRD003 // The sequencer completes this source; awaiting it cannot deadlock (continuations run asynchronously).
+        await request.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+#pragma warning restore VSTHRD003
+    }
+
     /// <summary>Runs <paramref name="read"/> against the store, serialized with block writes.</summary>
     public T Read<T>(Func<ILedgerStore, T> read)
     {
@@ -257,43 +280,54 @@ public sealed class EmbeddedNode : IAsyncDisposable
                 return;
             }
 
-            Fill(batch, reader, maxCount, maxBytes);
+            var sealRequest = Fill(batch, reader, maxCount, maxBytes);
             if (batch.Count > 0)
             {
                 SealAndCommit(batch);
             }
+
+            sealRequest?.Completion.TrySetResult(new Submission(default, null, Chain.Head.Height, -1, null));
         }
     }
 
     /// <summary>
     /// Collects the next block: up to the count and byte limits, waiting for more only until the oldest
-    /// transaction in the batch has waited <see cref="NodeOptions.MaxBlockDelay"/>. A backlog that has
-    /// already waited that long is sealed at once.
+    /// transaction in the batch has waited <see cref="NodeOptions.MaxBlockDelay"/> (with
+    /// <see cref="NodeOptions.SealOnRequest"/>: until a seal request). A backlog that has already waited that
+    /// long is sealed at once. Returns the seal request that ended the batch, if one did.
     /// </summary>
-    private void Fill(List<Pending> batch, ChannelReader<Pending> reader, int maxCount, int maxBytes)
+    private Pending? Fill(List<Pending> batch, ChannelReader<Pending> reader, int maxCount, int maxBytes)
     {
-        long bytes = batch.Sum(p => (long)p.Candidate.Bytes.Length);
+        long bytes = batch.Sum(p => (long)p.Bytes);
         while (batch.Count < maxCount)
         {
             if (reader.TryRead(out var next))
             {
-                if (bytes + next.Candidate.Bytes.Length > maxBytes)
+                if (next.IsSealRequest)
+                {
+                    return next;
+                }
+
+                if (bytes + next.Bytes > maxBytes)
                 {
                     _carried = next;
-                    return;
+                    return null;
                 }
 
                 batch.Add(next);
-                bytes += next.Candidate.Bytes.Length;
+                bytes += next.Bytes;
                 continue;
             }
 
-            var remaining = batch.Count == 0 ? _options.MaxBlockDelay : _options.MaxBlockDelay - _time.GetElapsedTime(batch[0].AdmittedTimestamp);
-            if (remaining <= TimeSpan.Zero || reader.Completion.IsCompleted || !WaitToRead(reader, remaining))
+            var remaining = _options.SealOnRequest ? Timeout.InfiniteTimeSpan
+                : batch.Count == 0 ? _options.MaxBlockDelay : _options.MaxBlockDelay - _time.GetElapsedTime(batch[0].AdmittedTimestamp);
+            if ((remaining <= TimeSpan.Zero && remaining != Timeout.InfiniteTimeSpan) || reader.Completion.IsCompleted || !WaitToRead(reader, remaining))
             {
-                return;
+                return null;
             }
         }
+
+        return null;
     }
 
     /// <summary>Blocks the sequencer thread until an item can be read, the channel completes (false) or <paramref name="timeout"/> passes (false).</summary>
@@ -317,7 +351,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
         var candidates = new TransactionCandidate[batch.Count];
         for (var i = 0; i < candidates.Length; i++)
         {
-            candidates[i] = batch[i].Candidate;
+            candidates[i] = batch[i].Candidate!;
         }
 
         if (ValidatorSet.Find(Chain.Validators, _sealerId) is null)
@@ -325,7 +359,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
             var removed = new Error(NotValidator, $"'{_sealerId}' is no longer a validator; this node cannot seal.");
             foreach (var pending in batch)
             {
-                pending.Completion.TrySetResult(new Submission(pending.Candidate.Id, removed, -1, -1, null));
+                pending.Completion.TrySetResult(new Submission(pending.Candidate!.Id, removed, -1, -1, null));
             }
 
             return;
@@ -373,7 +407,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
 
             foreach (var pending in unanswered)
             {
-                pending.Completion.TrySetResult(new Submission(pending.Candidate.Id, error, -1, -1, null));
+                pending.Completion.TrySetResult(new Submission(pending.Candidate?.Id ?? default, error, -1, -1, null));
             }
 
             throw;
@@ -386,7 +420,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
     {
         for (var i = 0; i < batch.Count; i++)
         {
-            batch[i].Completion.TrySetResult(new Submission(batch[i].Candidate.Id, null, block.Header.Height, i, block.Receipts[i]));
+            batch[i].Completion.TrySetResult(new Submission(batch[i].Candidate!.Id, null, block.Header.Height, i, block.Receipts[i]));
         }
     }
 
@@ -423,12 +457,19 @@ public sealed class EmbeddedNode : IAsyncDisposable
         return Result<(Ed25519Signer, PlayerId)>.Fail(NoValidatorKey, $"No key of a current validator in '{data.KeysPath}'{(validatorId is null ? string.Empty : $" for '{validatorId}'")}.");
     }
 
-    private sealed class Pending(TransactionCandidate candidate, long admittedTimestamp)
+    /// <summary>A transaction waiting for its block, or (without a candidate) a request to seal what came before it.</summary>
+    private sealed class Pending(TransactionCandidate? candidate, long admittedTimestamp)
     {
-        public TransactionCandidate Candidate { get; } = candidate;
+        public TransactionCandidate? Candidate { get; } = candidate;
+
+        public bool IsSealRequest => Candidate is null;
+
+        public int Bytes => Candidate?.Bytes.Length ?? 0;
 
         public long AdmittedTimestamp { get; } = admittedTimestamp;
 
         public TaskCompletionSource<Submission> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public static Pending SealRequest(long timestamp) => new(null, timestamp);
     }
 }
