@@ -12,6 +12,15 @@ fail_before_tests() {
   exit 1
 }
 
+# The simulation report's browser test drives Debian's Chromium through Playwright (never 'playwright install').
+if [ ! -x /usr/bin/chromium ]; then
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  echo "installing chromium for the report's browser test" >&2
+  { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium; } >/dev/null \
+    || fail_before_tests "could not install chromium (apt-get install chromium)"
+fi
+
 dotnet restore Flecs.slnx --locked-mode || fail_before_tests "restore failed (are the packages.lock.json files current?)"
 dotnet build Flecs.slnx -c Release --no-restore || fail_before_tests "build failed"
 dotnet format whitespace Flecs.slnx --verify-no-changes || fail_before_tests "formatting differs: run 'dotnet format whitespace Flecs.slnx'"

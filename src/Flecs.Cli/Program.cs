@@ -12,6 +12,7 @@ root.Subcommands.Add(PlayerCommand.CreateValidator());
 root.Subcommands.Add(LedgerCommand.Create());
 root.Subcommands.Add(ProofCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(MarketCommand.Create());
 root.Subcommands.Add(ContractCommand.Create());
 root.Subcommands.Add(SettlementCommand.Create());

@@ -3,7 +3,6 @@ using System.Formats.Cbor;
 using Flecs.Core.Identity;
 using Flecs.Core.Results;
 using Flecs.Ledger.Blocks;
-using Flecs.Ledger.Encoding;
 using Flecs.Ledger.Storage;
 using Flecs.Ledger.Transactions;
 using Flecs.Settlement;
@@ -58,81 +57,22 @@ internal static class CloseReceipts
     }
 
     /// <summary>Decodes one entry <c>[account, [line…]]</c>.</summary>
-    public static (string Account, ImmutableArray<JournalLine> Lines) ReadEntry(ReadOnlyMemory<byte> bytes)
-    {
-        var r = Cbor.NewReader(bytes);
-        r.ReadArrayOf(2);
-        var account = r.ReadTextString();
-        var count = r.ReadStartArray() ?? 0;
-        var lines = ImmutableArray.CreateBuilder<JournalLine>(count);
-        for (var i = 0; i < count; i++)
-        {
-            lines.Add(JournalLine.Read(r));
-        }
-
-        r.ReadEndArray();
-        r.ReadEndOfValue();
-        return (account, lines.MoveToImmutable());
-    }
+    public static (string Account, ImmutableArray<JournalLine> Lines) ReadEntry(ReadOnlyMemory<byte> bytes) => CloseOutput.ReadEntry(bytes);
 
     private static void Read(ReadOnlyMemory<byte> output, Hash256 transaction, long height, long first, long end, List<IntervalRecord> records, List<IssuedInvoice> invoices)
     {
-        var r = Cbor.NewReader(output);
-        r.ReadArrayOf(2);
-        var count = r.ReadStartArray() ?? throw new CborContentException("The interval records are an indefinite array.");
-        for (var i = 0; i < count; i++)
+        var decoded = CloseOutput.Decode(output, interval => interval >= first && interval < end);
+        foreach (var record in decoded.Records)
         {
-            r.ReadArrayOf(8);
-            var interval = r.ReadInt64();
-            r.ReadInt64();
-            r.ReadBoolean();
-            if (r.PeekState() == CborReaderState.Null)
+            if (record.Interval >= first && record.Interval < end)
             {
-                r.ReadNull();
-            }
-            else
-            {
-                r.ReadInt64();
-            }
-
-            r.ReadInt64();
-            var failures = r.ReadStartArray() ?? 0;
-            for (var k = 0; k < failures; k++)
-            {
-                r.ReadArrayOf(2);
-                r.ReadHash();
-                r.ReadTextString();
-                r.ReadEndArray();
-            }
-
-            r.ReadEndArray();
-            var root = r.ReadHash();
-            var n = r.ReadStartArray() ?? 0;
-            var keep = interval >= first && interval < end;
-            var entries = keep ? ImmutableArray.CreateBuilder<(string, ReadOnlyMemory<byte>)>(n) : null;
-            for (var k = 0; k < n; k++)
-            {
-                var bytes = r.ReadEncodedValue();
-                entries?.Add((ReadEntry(bytes).Account, bytes));
-            }
-
-            r.ReadEndArray();
-            r.ReadEndArray();
-            if (entries is not null)
-            {
-                records.Add(new IntervalRecord(interval, root, entries.MoveToImmutable(), transaction, height));
+                records.Add(new IntervalRecord(record.Interval, record.Root, [.. record.Entries.Select(e => (e.Account, e.Bytes))], transaction, height));
             }
         }
 
-        r.ReadEndArray();
-        var invoiceCount = r.ReadStartArray() ?? 0;
-        for (var i = 0; i < invoiceCount; i++)
+        foreach (var (invoice, bytes) in decoded.Invoices)
         {
-            var bytes = r.ReadEncodedValue();
-            var invoice = Invoice.Decode(bytes);
             invoices.Add(new IssuedInvoice(invoice.Account, invoice.Period, bytes, transaction, height));
         }
-
-        r.ReadEndOfValue();
     }
 }

@@ -46,8 +46,16 @@ public sealed class DataDirectory
     public string KeyPath(PlayerId id) => Path.Combine(KeysPath, id.Value + ".key");
 
     /// <summary>Creates genesis with a new SA root key and <paramref name="validatorCount"/> validator keys, and block 0 in the store.</summary>
-    public Result<GenesisConfig> Initialize(string chainId, IntervalLength interval, int validatorCount, TimeProvider time, string currency = "EUR")
+    /// <param name="chainId">The chain id.</param>
+    /// <param name="interval">The delivery interval length.</param>
+    /// <param name="validatorCount">How many validators (keys <c>validator-1</c> …).</param>
+    /// <param name="time">The genesis timestamp's clock.</param>
+    /// <param name="currency">The currency code.</param>
+    /// <param name="keySource">Makes the key of <c>sa</c> and of each validator; default: a new random key. A reproducible
+    /// simulation derives them from its seed, so that equal seeds give equal genesis files and chains.</param>
+    public Result<GenesisConfig> Initialize(string chainId, IntervalLength interval, int validatorCount, TimeProvider time, string currency = "EUR", Func<PlayerId, Ed25519Signer>? keySource = null)
     {
+        keySource ??= _ => Ed25519Signer.Generate();
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(validatorCount, 1);
         if (IsInitialized || File.Exists(StorePath))
@@ -56,8 +64,8 @@ public sealed class DataDirectory
         }
 
         var saId = PlayerId.Parse("sa");
-        using var sa = Ed25519Signer.Generate();
-        var validatorKeys = Enumerable.Range(1, validatorCount).Select(i => (Id: PlayerId.Parse($"validator-{i}"), Key: Ed25519Signer.Generate())).ToArray();
+        using var sa = keySource(saId);
+        var validatorKeys = Enumerable.Range(1, validatorCount).Select(i => PlayerId.Parse($"validator-{i}")).Select(id => (Id: id, Key: keySource(id))).ToArray();
         try
         {
             var genesis = new GenesisConfig
