@@ -8,5 +8,6 @@ internal static class SimulationStreams
     public const ulong BadReadings = 103;
     public const ulong Prices = 104;
     public const ulong Hydro = 105;
-    public const ulong Business = 107;
+    public const ulong BusinessSeedOffset = 1UL << 32;
+    public const ulong GeneratorSeedOffset = 1UL << 33;
 }

@@ -17,6 +17,8 @@ public sealed class DependencyTests
         { "Flecs.Settlement", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Market", "Flecs.Contracts", "System.Formats.Cbor"] },
         { "Flecs.Import", ["Flecs.Core"] },
         { "Flecs.Node", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Contracts", "Flecs.Market", "Flecs.Settlement", "Flecs.Storage.Sqlite"] },
+        // Off-chain: drives a node through its client API; reads the store only through the ledger's port.
+        { "Flecs.Simulation", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Contracts", "Flecs.Market", "Flecs.Settlement", "Flecs.Node", "YamlDotNet", "ScottPlot", "Parquet", "SkiaSharp"] },
     };
 
     public static TheoryData<string> DeterministicAssemblies => ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Market", "Flecs.Contracts", "Flecs.Settlement"];

@@ -23,6 +23,7 @@ using Flecs.Ledger.Verification;
 using Flecs.Node.Clients;
 using Flecs.Node.Hosting;
 using Flecs.Node.Sequencing;
+using Flecs.Simulation.Scenarios;
 using Flecs.Storage.Sqlite;
 using Spectre.Console;
 
@@ -30,7 +31,8 @@ namespace Flecs.Cli.Commands;
 
 /// <summary>
 /// <c>flecs demo</c>: builds a small chain through the real embedded node that exercises every ledger
-/// transaction kind and every rejection reason, then verifies the chain and a light client's proofs.
+/// transaction kind and every rejection reason, then verifies the chain and a light client's proofs; then simulates
+/// the built-in district scenario (docs/scenarios.md) and writes its report.
 /// </summary>
 internal static class DemoCommand
 {
@@ -40,7 +42,7 @@ internal static class DemoCommand
     {
         var data = new Option<string>("--data") { Description = "The demo's data directory; a previous demo there is replaced.", DefaultValueFactory = _ => Path.Combine("out", "demo") };
         var json = Shell.JsonOption();
-        var command = new Command("demo", "Build a demo chain with every transaction kind, then verify it and its proofs.") { data, json };
+        var command = new Command("demo", "Build a demo chain with every transaction kind, verify it and its proofs, then simulate the default district for a week and write its report.") { data, json };
         command.SetAction(async (r, ct) => await RunAsync(r.GetValue(data)!, r.GetValue(json), ct).ConfigureAwait(false));
         return command;
     }
@@ -209,7 +211,29 @@ internal static class DemoCommand
                 log.Add(("SA removes validator-2 (the last)", await client.ActOnAsync(sa, saKey, TransactionType.RemoveValidator, validator2, "test", ct).ConfigureAwait(false)));
             }
 
-            return Summarize(directory, init.Value, log, provenId, invoices, json);
+            // Then the district (docs/scenarios.md): the built-in scenario through its own node, with the report.
+            var scenario = ScenarioFile.Load(ScenarioFile.DefaultName).Value;
+            var districtPath = Path.Combine(directory.Root, "district");
+            if (json)
+            {
+                var quiet = await SimulateCommand.RunQuietlyOrWithProgressAsync(scenario, districtPath, showProgress: false, ct).ConfigureAwait(false);
+                return quiet.IsSuccess
+                    ? Summarize(directory, init.Value, log, provenId, invoices, json, quiet.Value)
+                    : Shell.Fail(quiet.Error, json, SimulateCommand.ExitCodeOf(quiet.Error.Code));
+            }
+
+            var code = Summarize(directory, init.Value, log, provenId, invoices, json, null);
+            AnsiConsole.WriteLine();
+            AnsiConsole.Write(new Rule($"[bold]The district — {Markup.Escape(scenario.Name)}: {scenario.Households.Sum(g => g.Count)} households for {scenario.Days} days at {scenario.IntervalMinutes}-minute intervals[/]").LeftJustified());
+            AnsiConsole.MarkupLineInterpolated($"[grey]{scenario.Description}[/]");
+            var district = await SimulateCommand.RunQuietlyOrWithProgressAsync(scenario, districtPath, showProgress: true, ct).ConfigureAwait(false);
+            if (!district.IsSuccess)
+            {
+                return Shell.Fail(district.Error, json, SimulateCommand.ExitCodeOf(district.Error.Code));
+            }
+
+            SimulateCommand.PrintSummary(district.Value);
+            return code != ExitCodes.Ok ? code : district.Value.Result.Ledger.Verified ? ExitCodes.Ok : ExitCodes.VerificationFailed;
         }
         finally
         {
@@ -273,7 +297,7 @@ internal static class DemoCommand
         await SendAsync("aggco-1 accepts the termination for household-1", "aggco-1", key("aggco-1"), ContractTransactionTypes.AcceptContract, new ContractActionPayload(household, terminate.TransactionId, ContractValue.Null, 0, string.Empty).Encode()).ConfigureAwait(false);
     }
 
-    private static int Summarize(DataDirectory directory, GenesisConfig genesis, List<(string Step, Submission Result)> log, Hash256 provenId, IReadOnlyList<Flecs.Settlement.Close.Invoice> invoices, bool json)
+    private static int Summarize(DataDirectory directory, GenesisConfig genesis, List<(string Step, Submission Result)> log, Hash256 provenId, IReadOnlyList<Flecs.Settlement.Close.Invoice> invoices, bool json, SimulateCommand.Completed? district)
     {
         using var store = SqliteLedgerStore.Open(directory.StorePath, create: false);
         var verifier = new Ed25519SignatureVerifier();
@@ -290,7 +314,7 @@ internal static class DemoCommand
         var (blocks, transactions, accepted) = store.Count();
         var kinds = CountKinds(store);
         var invoiceTotal = invoices.Sum(i => i.Total);
-        var ok = report.IsValid && txCheck.IsSuccess && consistencyCheck.IsSuccess && invoices.Count > 0 && invoiceTotal == 0;
+        var ok = report.IsValid && txCheck.IsSuccess && consistencyCheck.IsSuccess && invoices.Count > 0 && invoiceTotal == 0 && district?.Result.Ledger.Verified != false;
 
         if (json)
         {
@@ -321,6 +345,7 @@ internal static class DemoCommand
                     root = i.Root.ToString(),
                 }),
                 invoices_sum_to_zero = invoiceTotal == 0,
+                district = district is null ? null : SimulateCommand.JsonSummary(district),
             });
             return ok ? ExitCodes.Ok : ExitCodes.VerificationFailed;
         }

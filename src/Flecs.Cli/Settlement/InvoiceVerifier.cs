@@ -99,8 +99,8 @@ internal static class InvoiceVerifier
                 entryCount++;
                 foreach (var line in CloseReceipts.ReadEntry(bytes).Lines)
                 {
-                    var s = sums.GetValueOrDefault((line.Kind, line.Reference));
-                    sums[(line.Kind, line.Reference)] = (checked(s.Energy + line.Energy), checked(s.Money + line.Money), checked(s.Certificates + line.Certificates));
+                    var s = sums.GetValueOrDefault((line.Kind, line.BillingReference));
+                    sums[(line.Kind, line.BillingReference)] = (checked(s.Energy + line.Energy), checked(s.Money + line.Money), checked(s.Certificates + line.Certificates));
                 }
             }
         }

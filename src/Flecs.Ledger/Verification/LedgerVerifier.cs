@@ -29,87 +29,32 @@ public static class LedgerVerifier
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(verifier);
-        var modules = moduleExecutors?.ToArray() ?? [];
+        ChainReplay? replay = null;
         long height = 0;
-        long transactions = 0;
-        Chain? chain = null;
         try
         {
-            var genesisBytes = store.ReadGenesis();
-            if (genesisBytes is null)
+            var begun = ChainReplay.Begin(store, verifier, moduleExecutors, trustedGenesis);
+            if (!begun.IsSuccess)
             {
-                return Fail(LedgerErrors.StoreCorrupt, "The store holds no genesis document.", 0, 0, 0, null);
+                return Fail(begun.Error.Code, begun.Error.Message, 0, 0, 0, null);
             }
 
-            if (trustedGenesis is not null && !trustedGenesis.AsSpan().SequenceEqual(genesisBytes))
-            {
-                return Fail(LedgerErrors.GenesisInvalid, "The store's genesis differs from the trusted genesis file.", 0, 0, 0, null);
-            }
-
-            var genesis = GenesisConfig.Decode(genesisBytes);
-            if (!genesis.IsSuccess)
-            {
-                return Fail(genesis.Error.Code, genesis.Error.Message, 0, 0, 0, null);
-            }
-
-            var genesisCheck = CheckGenesisBlock(store.ReadBlock(0), genesis.Value, genesisBytes);
-            if (!genesisCheck.IsSuccess)
-            {
-                return Fail(genesisCheck.Error.Code, genesisCheck.Error.Message, 0, 0, 0, null);
-            }
-
-            chain = Chain.FromGenesis(genesis.Value, verifier, modules);
-            var accepted = new HashSet<Hash256>();
+            replay = begun.Value;
             var head = store.HeadHeight;
             for (height = 1; height <= head; height++)
             {
-                var stored = store.ReadBlock(height);
-                if (stored is null)
+                var applied = replay.Apply(store.ReadBlock(height), height);
+                if (!applied.IsSuccess)
                 {
-                    return Fail(LedgerErrors.StoreCorrupt, $"Block {height} is missing.", height, height, transactions, chain);
+                    return replay.Failure(applied.Error, height);
                 }
-
-                var block = ToBlock(stored);
-                if (!block.IsSuccess)
-                {
-                    return Fail(block.Error.Code, block.Error.Message, height, height, transactions, chain);
-                }
-
-                var outcome = chain.Validate(block.Value, accepted.Contains);
-                if (!outcome.IsSuccess)
-                {
-                    return Fail(outcome.Error.Code, outcome.Error.Message, height, height, transactions, chain);
-                }
-
-                chain.Commit(block.Value, outcome.Value);
-                foreach (var receipt in block.Value.Receipts)
-                {
-                    if (receipt.IsAccepted)
-                    {
-                        accepted.Add(receipt.TransactionId);
-                    }
-                }
-
-                transactions += block.Value.Transactions.Length;
             }
 
-            var (blockRows, transactionRows, _) = store.Count();
-            if (blockRows != head + 1 || transactionRows != transactions)
-            {
-                return Fail(LedgerErrors.StoreCorrupt, $"The store holds {blockRows} block rows and {transactionRows} transaction rows outside genesis; the chain to head {head} has {head + 1} and {transactions}.", head + 1, head + 1, transactions, chain);
-            }
-
-            var stateCheck = CompareState(store.ReadState(), chain.State.Snapshot());
-            if (!stateCheck.IsSuccess)
-            {
-                return Fail(stateCheck.Error.Code, stateCheck.Error.Message, head, head + 1, transactions, chain);
-            }
-
-            return new VerificationReport(null, -1, head + 1, transactions, chain.Head.Height, chain.HeadHash);
+            return replay.Finish(store);
         }
         catch (LedgerStoreException ex)
         {
-            return Fail(LedgerErrors.StoreCorrupt, ex.Message, height, height, transactions, chain);
+            return replay?.Failure(new Error(LedgerErrors.StoreCorrupt, ex.Message), height) ?? Fail(LedgerErrors.StoreCorrupt, ex.Message, height, height, 0, null);
         }
     }
 
@@ -152,7 +97,7 @@ public static class LedgerVerifier
             : Result<Block>.Fail(LedgerErrors.BlockBadHash, $"The stored hash of block {stored.Height} is not the hash of its header.");
     }
 
-    private static Result CheckGenesisBlock(StoredBlock? stored, GenesisConfig genesis, byte[] genesisBytes)
+    internal static Result CheckGenesisBlock(StoredBlock? stored, GenesisConfig genesis, byte[] genesisBytes)
     {
         var expected = GenesisBlock.Create(genesis);
         if (stored is null)
@@ -170,7 +115,7 @@ public static class LedgerVerifier
         return ok ? Result.Success : Result.Fail(LedgerErrors.BlockBadHeader, "Block 0 is not the block derived from the genesis document.");
     }
 
-    private static Result CompareState(IReadOnlyList<KeyValuePair<string, byte[]>> stored, IReadOnlyList<KeyValuePair<string, byte[]>> derived)
+    internal static Result CompareState(IReadOnlyList<KeyValuePair<string, byte[]>> stored, IReadOnlyList<KeyValuePair<string, byte[]>> derived)
     {
         var count = Math.Max(stored.Count, derived.Count);
         for (var i = 0; i < count; i++)
@@ -200,6 +145,6 @@ public static class LedgerVerifier
         return Result.Success;
     }
 
-    private static VerificationReport Fail(string code, string message, long badHeight, long blocks, long transactions, Chain? chain) =>
+    internal static VerificationReport Fail(string code, string message, long badHeight, long blocks, long transactions, Chain? chain) =>
         new(new Error(code, message), badHeight, blocks, transactions, chain?.Head.Height ?? -1, chain?.HeadHash ?? Hash256.Zero);
 }

@@ -4,6 +4,7 @@ using Flecs.Core.Time;
 using Flecs.Crypto.Signatures;
 using Flecs.Ledger.Blocks;
 using Flecs.Ledger.Genesis;
+using Flecs.Ledger.Storage;
 using Flecs.Storage.Sqlite;
 
 namespace Flecs.Node.Hosting;
@@ -42,6 +43,13 @@ public sealed class DataDirectory
     /// <summary>True when the directory holds a genesis file.</summary>
     public bool IsInitialized => File.Exists(GenesisPath);
 
+    /// <summary>
+    /// Opens the store for reading beside a running node (a verifier following the chain, a report): a second
+    /// connection, which sees each block once its SQLite transaction has committed. The caller disposes it.
+    /// </summary>
+    /// <exception cref="LedgerStoreException">The store is missing or unreadable.</exception>
+    public ILedgerStore OpenStore() => SqliteLedgerStore.Open(StorePath, create: false);
+
     /// <summary>The path of a key file.</summary>
     public string KeyPath(PlayerId id) => Path.Combine(KeysPath, id.Value + ".key");
 
@@ -52,7 +60,8 @@ public sealed class DataDirectory
     /// <param name="time">The genesis timestamp's clock.</param>
     /// <param name="currency">The currency code.</param>
     /// <param name="keySource">Makes the key of <c>sa</c> and of each validator; default: a new random key. A reproducible
-    /// simulation derives them from its seed, so that equal seeds give equal genesis files and chains.</param>
+    /// simulation derives them from its seed, so that equal seeds give equal genesis files and chains. The keys it
+    /// returns are written to <c>keys/</c> and disposed here: return a new instance each call.</param>
     public Result<GenesisConfig> Initialize(string chainId, IntervalLength interval, int validatorCount, TimeProvider time, string currency = "EUR", Func<PlayerId, Ed25519Signer>? keySource = null)
     {
         keySource ??= _ => Ed25519Signer.Generate();

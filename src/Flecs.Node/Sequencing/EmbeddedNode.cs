@@ -204,7 +204,8 @@ public sealed class EmbeddedNode : IAsyncDisposable
     /// is durable. With <see cref="NodeOptions.SealOnRequest"/> this is how blocks end short of the limits: one
     /// submitter that submits in order and then seals gets the same blocks on every run.
     /// </summary>
-    public async Task SealAsync(CancellationToken cancellationToken = default)
+    /// <returns>Success, or the error of a node that is stopping or stopped (the transactions before it were answered with it too).</returns>
+    public async Task<Result> SealAsync(CancellationToken cancellationToken = default)
     {
         var request = Pending.SealRequest(_time.GetTimestamp());
         try
@@ -213,12 +214,13 @@ public sealed class EmbeddedNode : IAsyncDisposable
         }
         catch (ChannelClosedException)
         {
-            return;
+            return Result.Fail(Stopping, "The node is stopping.");
         }
 
 #pragma warning disable VSTHRD003 // The sequencer completes this source; awaiting it cannot deadlock (continuations run asynchronously).
-        await request.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var answer = await request.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
 #pragma warning restore VSTHRD003
+        return answer.AdmissionError is { } error ? Result.Fail(error) : Result.Success;
     }
 
     /// <summary>Runs <paramref name="read"/> against the store, serialized with block writes.</summary>
@@ -281,9 +283,18 @@ public sealed class EmbeddedNode : IAsyncDisposable
             }
 
             var sealRequest = Fill(batch, reader, maxCount, maxBytes);
-            if (batch.Count > 0)
+            try
             {
-                SealAndCommit(batch);
+                if (batch.Count > 0)
+                {
+                    SealAndCommit(batch);
+                }
+            }
+            catch (Exception ex)
+            {
+                // Fail-stop (SealAndCommit answered the batch and the queue): the seal request taken off the queue is answered too.
+                sealRequest?.Completion.TrySetResult(new Submission(default, new Error(LedgerErrors.StoreCorrupt, "The node stopped: " + ex.Message), -1, -1, null));
+                throw;
             }
 
             sealRequest?.Completion.TrySetResult(new Submission(default, null, Chain.Head.Height, -1, null));

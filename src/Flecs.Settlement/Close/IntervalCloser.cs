@@ -828,7 +828,10 @@ internal sealed class IntervalCloser(ContractModule contracts)
                 throw new InvalidOperationException($"The open billing totals of '{account}' are for period {open.Period}, not {period}.");
             }
 
-            open.Lines.Add(lines);
+            foreach (var line in lines)
+            {
+                open.Lines.Add(line.Kind, line.BillingReference, line.Energy, line.Money, line.Certificates);
+            }
         }
 
         private void IssueInvoices(long end)

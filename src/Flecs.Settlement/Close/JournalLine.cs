@@ -11,6 +11,14 @@ namespace Flecs.Settlement.Close;
 /// <param name="Certificates">Certificates received (negative: given).</param>
 public readonly record struct JournalLine(LineKind Kind, string Reference, long Energy, long Money, long Certificates)
 {
+    /// <summary>
+    /// The reference under which the line is summed in billing totals and invoices (docs/settlement.md#billing): its own
+    /// reference, except for <see cref="LineKind.Correction"/> and <see cref="LineKind.MeteredCorrection"/>, whose
+    /// per-interval references stay in the interval records and are summed under <c>""</c>, so an account's totals keep
+    /// a bounded number of lines however many intervals are corrected.
+    /// </summary>
+    public string BillingReference => Kind is LineKind.Correction or LineKind.MeteredCorrection ? string.Empty : Reference;
+
     /// <summary>The line's key in an account: kind, then reference (ordinal).</summary>
     public static int Compare(JournalLine a, JournalLine b)
     {

@@ -43,7 +43,8 @@ internal sealed class ReportData
             ? intervals[^1].Start.AddMinutes(result.Scenario.IntervalMinutes)
             : result.Scenario.Start.AddDays(result.Scenario.Days);
 
-        var households = result.Players.Where(p => string.Equals(p.Role, "prosumer", StringComparison.OrdinalIgnoreCase)).ToList();
+        // Households are the prosumers of the scenario's household groups; businesses (prosumers without a group) are not.
+        var households = result.Players.Where(p => string.Equals(p.Role, "prosumer", StringComparison.OrdinalIgnoreCase) && p.Group.Length > 0).ToList();
         if (households.Count == 0)
         {
             households = [.. result.Players.Where(p => p.Load > 0 || p.Baseline < 0)];
@@ -119,7 +120,7 @@ internal sealed class ReportData
     /// <summary>Intervals with an SPM clearing price.</summary>
     public int SpmClearedCount { get; }
 
-    /// <summary>The households (prosumers), or every player with a load when no player has that role.</summary>
+    /// <summary>The households (prosumers in a household group), or every player with a load when there are none.</summary>
     public IReadOnlyList<PlayerFigures> Households { get; }
 
     /// <summary>The households by scenario group, ordered by group name.</summary>

@@ -29,8 +29,9 @@ internal sealed class DistrictModel
         _weather = new Weather(location, scenario.Weather, seed);
         _minutes = scenario.IntervalMinutes;
         _households = [.. plan.Households.Select(h => new Household(h, location, scenario.Weather, seed))];
-        _businesses = [.. scenario.Businesses.Select((b, i) => new Business(b, DemandResponseEvents(plan, b.Id, _minutes), unchecked(seed + (ulong)(i * 7_919) + SimulationStreams.Business)))];
-        _generators = [.. scenario.Generators.Select((g, i) => new Generator(g, location, unchecked(seed + (ulong)(i * 104_729))))];
+        // Households use seed + index (index < 100,000); businesses and generators get seeds of their own, far from those.
+        _businesses = [.. scenario.Businesses.Select((b, i) => new Business(b, DemandResponseEvents(plan, b.Id, _minutes), unchecked(seed + SimulationStreams.BusinessSeedOffset + (ulong)i)))];
+        _generators = [.. scenario.Generators.Select((g, i) => new Generator(g, location, unchecked(seed + SimulationStreams.GeneratorSeedOffset + (ulong)i)))];
         MeteredGenerators = [.. _generators.Select((g, i) => (g, i)).Where(x => x.g.IsMetered).Select(x => x.i)];
     }
 

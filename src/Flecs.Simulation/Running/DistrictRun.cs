@@ -13,7 +13,6 @@ using Flecs.Crypto.Signatures;
 using Flecs.Ledger.Players;
 using Flecs.Ledger.Registry;
 using Flecs.Ledger.Transactions;
-using Flecs.Ledger.Verification;
 using Flecs.Market.Clearing;
 using Flecs.Market.Interface;
 using Flecs.Node.Clients;
@@ -27,7 +26,6 @@ using Flecs.Settlement.Orders;
 using Flecs.Simulation.Assets;
 using Flecs.Simulation.Results;
 using Flecs.Simulation.Scenarios;
-using Flecs.Storage.Sqlite;
 
 namespace Flecs.Simulation.Running;
 
@@ -43,6 +41,7 @@ internal sealed class DistrictRun : IDisposable
     public const string Marker = "SIMULATION";
 
     private const int MaxBatchesPerTransaction = 12;
+    private const int StepPart = 50_000;
     private const string Sa = "sa";
     private const string MarketOperator = "market-operator";
     private const string SystemOperator = "system-operator";
@@ -66,6 +65,7 @@ internal sealed class DistrictRun : IDisposable
     private SimulationClock _clock = null!;
     private EmbeddedNode _node = null!;
     private LedgerClient _client = null!;
+    private RunningVerifier? _verifier;
     private long _transactions;
     private long _rejected;
 
@@ -97,6 +97,7 @@ internal sealed class DistrictRun : IDisposable
             throw new SimulationException(initialized.Error);
         }
 
+        var genesisBytes = await File.ReadAllBytesAsync(data.GenesisPath, ct).ConfigureAwait(false);
         _clock = new SimulationClock(genesisTime.AddHours(1));
         var opened = EmbeddedNode.Open(new NodeOptions { DataDirectory = _root, SealOnRequest = true }, _clock);
         if (!opened.IsSuccess)
@@ -107,8 +108,12 @@ internal sealed class DistrictRun : IDisposable
         _node = opened.Value;
         long headHeight;
         Hash256 headHash;
+        var verifier = new RunningVerifier(data, genesisBytes);
+        await using var verifierLifetime = verifier.ConfigureAwait(false);
+        var bookkeeping = new BackgroundQueue();
         await using (_node.ConfigureAwait(false))
         {
+            _verifier = verifier;
             _client = new LedgerClient(_node);
             Report(0, "set-up");
             var today = _model.Generate(_scenario.Start);
@@ -122,7 +127,7 @@ internal sealed class DistrictRun : IDisposable
                     var last = first + _perHour - 1;
                     _clock.Set(DateTimeOffset.FromUnixTimeSeconds(((last + 1) * _length.Seconds) + 10));
                     AddReadings(today, d, h);
-                    if (h == 12 && d + 1 < _scenario.Days)
+                    if (h == 11 && d + 1 < _scenario.Days)
                     {
                         tomorrow = _model.Generate(_scenario.Start.AddDays(d + 1));
                         AddOrders(tomorrow, d + 1);
@@ -130,11 +135,13 @@ internal sealed class DistrictRun : IDisposable
 
                     var close = Add(MarketOperator, SettlementTransactionTypes.CloseIntervals, new ClosePayload(last).Encode(), "the market operator closes the hour");
                     var results = await FlushAsync(ct).ConfigureAwait(false);
-                    _collector.AddClose(CloseOutput.Decode(results[close].Receipt!.Output), today, _start + (d * (long)_perDay));
+                    var (output, day, dayStart) = (results[close].Receipt!.Output, today, _start + (d * (long)_perDay));
+                    await bookkeeping.PostAsync(() => _collector.AddClose(CloseOutput.Decode(output), day, dayStart), ct).ConfigureAwait(false);
                     Report((d * (long)_perDay) + ((h + 1) * (long)_perHour), "settling");
                 }
 
-                _collector.AddDay(today);
+                var finished = today;
+                await bookkeeping.PostAsync(() => _collector.AddDay(finished), ct).ConfigureAwait(false);
                 today = tomorrow ?? today;
             }
 
@@ -143,15 +150,10 @@ internal sealed class DistrictRun : IDisposable
         }
 
         Report(_scenario.Days * (long)_perDay, "verifying");
-        var genesisBytes = await File.ReadAllBytesAsync(data.GenesisPath, ct).ConfigureAwait(false);
-        VerificationReport verification;
-        using (var store = SqliteLedgerStore.Open(data.StorePath, create: false))
-        {
-            verification = LedgerVerifier.Verify(store, new Ed25519SignatureVerifier(), StandardModules.Executors(), trustedGenesis: genesisBytes);
-        }
-
+        await bookkeeping.CompleteAsync().ConfigureAwait(false);
+        var verification = await verifier.FinishAsync(headHeight, headHash).ConfigureAwait(false);
         var verifyMessage = verification.IsValid
-            ? $"{verification.BlocksVerified.ToString("N0", CultureInfo.InvariantCulture)} blocks and {verification.TransactionsVerified.ToString("N0", CultureInfo.InvariantCulture)} transactions replayed from genesis; state matches"
+            ? $"blocks 0–{verification.HeadHeight.ToString("N0", CultureInfo.InvariantCulture)} and {verification.TransactionsVerified.ToString("N0", CultureInfo.InvariantCulture)} transactions replayed from genesis while the run went on; the state matches"
             : $"{verification.Error.Code} at height {verification.FirstBadHeight.ToString(CultureInfo.InvariantCulture)}: {verification.Error.Message}";
         var storeBytes = new FileInfo(data.StorePath).Length + (File.Exists(data.StorePath + "-wal") ? new FileInfo(data.StorePath + "-wal").Length : 0);
         var ledger = new LedgerFigures(headHeight, _transactions, _rejected, headHash.ToString(), verification.IsValid, verifyMessage, storeBytes, _collector.Invoices);
@@ -216,7 +218,7 @@ internal sealed class DistrictRun : IDisposable
             ImmutableSortedDictionary.CreateRange([KeyValuePair.Create(GridLevel.Transmission, PlayerId.Parse("transco")), KeyValuePair.Create(GridLevel.MediumVoltage, PlayerId.Parse("distco")), KeyValuePair.Create(GridLevel.LowVoltage, PlayerId.Parse("distco"))]),
             PlayerId.Parse(MarketOperator),
             m.LateWindowHours * (long)_perHour,
-            BillingDays: m.BillingDays ?? _scenario.Days);
+            BillingDays: m.BillingDays ?? 1);
     }
 
     private void RegisterMeters()
@@ -403,7 +405,8 @@ internal sealed class DistrictRun : IDisposable
         var active = _plan.Households.Where(h => h.Representative is null).Select(h => h.Index).ToArray();
         var chosen = new HashSet<(int, int, int)>();
         var random = DayRandom.For(unchecked((ulong)_scenario.Seed), SimulationStreams.BadReadings, 0);
-        for (var n = 0; n < _scenario.Faults.BadReadings && active.Length > 0; n++)
+        var wanted = Math.Min(_scenario.Faults.BadReadings, active.Length * _scenario.Days * 24);
+        while (chosen.Count < wanted)
         {
             chosen.Add((active[random.NextInt(active.Length)], random.NextInt(_scenario.Days), random.NextInt(24)));
         }
@@ -422,14 +425,26 @@ internal sealed class DistrictRun : IDisposable
     }
 
     /// <summary>Submits the step's transactions in order, seals them into blocks and checks every answer.</summary>
-    private async Task<Submission[]> FlushAsync(CancellationToken ct)
+    private async Task<List<Submission>> FlushAsync(CancellationToken ct)
     {
         var steps = _step.ToArray();
         _step.Clear();
-        var submitted = _node.SubmitManyAsync([.. steps.Select(s => s.Bytes)], ct);
-        await _node.SealAsync(ct).ConfigureAwait(false);
-        var results = await submitted.ConfigureAwait(false);
-        for (var i = 0; i < results.Length; i++)
+        var results = new List<Submission>(steps.Length);
+        // Each part is queued whole before its seal request (a part never exceeds the node's queue), so the blocks
+        // hold exactly the step's transactions in the step's order.
+        foreach (var part in steps.Chunk(StepPart))
+        {
+            var submitted = _node.SubmitManyAsync([.. part.Select(s => s.Bytes)], ct);
+            var sealed_ = await _node.SealAsync(ct).ConfigureAwait(false);
+            results.AddRange(await submitted.ConfigureAwait(false));
+            if (!sealed_.IsSuccess)
+            {
+                throw new SimulationException(sealed_.Error);
+            }
+        }
+
+        _verifier?.Committed(_node.Chain.Head.Height);
+        for (var i = 0; i < results.Count; i++)
         {
             var result = results[i];
             if (result.Height >= 0)

@@ -27,7 +27,7 @@ public sealed class EmbeddedNodeSealTests : IDisposable
         // Far longer than the default block delay: nothing is cut until the seal.
         await Task.Delay(300, ct);
         Assert.Equal(start, node.Chain.Head.Height);
-        await node.SealAsync(ct);
+        Assert.True((await node.SealAsync(ct)).IsSuccess);
         var second = Enumerable.Range(0, 3).Select(i => node.SubmitAsync(Anchor(client, "b" + i), ct)).ToArray();
         await node.SealAsync(ct);
         var firstResults = await Task.WhenAll(first);
@@ -51,6 +51,18 @@ public sealed class EmbeddedNodeSealTests : IDisposable
         await node.SealAsync(ct);
 
         Assert.Equal(start, node.Chain.Head.Height);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task SealAsync_NodeStopped_ReturnsStopping()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var node = OpenSealOnRequest();
+        await node.DisposeAsync();
+
+        var sealed_ = await node.SealAsync(ct);
+
+        Assert.Equal(EmbeddedNode.Stopping, sealed_.Error?.Code);
     }
 
     [Fact(Timeout = 60_000)]
