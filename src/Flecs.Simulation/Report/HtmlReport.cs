@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Flecs.Simulation.Results;
 using static Flecs.Simulation.Report.ReportFormat;
@@ -53,7 +54,7 @@ internal static class HtmlReport
             .Append("<p class=\"subtitle\">").Append(Html(Date(data.Start))).Append(" \u2013 ").Append(Html(Date(data.End)))
             .Append(" \u00B7 ").Append(Count(s.Days)).Append(s.Days == 1 ? " day" : " days")
             .Append(" at ").Append(Count(s.IntervalMinutes)).Append("-minute intervals</p>\n<dl class=\"facts\">\n");
-        Fact(html, "Seed", Count(s.Seed));
+        Fact(html, "Seed", s.Seed.ToString(CultureInfo.InvariantCulture));
         Fact(html, "Intervals settled", Count(data.Result.Intervals.Count));
         Fact(html, "Players", Count(s.Players));
         Fact(html, "Prosumers", Count(s.Prosumers));
@@ -69,7 +70,7 @@ internal static class HtmlReport
     private static void Tiles(StringBuilder html, ReportData data)
     {
         html.Append("<section class=\"tiles\" aria-label=\"Key figures\">\n");
-        Tile(html, "Total load", Energy(data.Load), "gross household consumption");
+        Tile(html, "Total load", Energy(data.Load), "households and businesses, gross");
         Tile(html, "PV generation", Energy(data.Pv), data.Load > 0 ? Percent(data.Pv / data.Load) + " of the load" : string.Empty);
         Tile(html, "Self-sufficiency", Percent(data.SelfSufficiency), "load met by the district's own PV");
         Tile(html, "P2P share", Percent(data.P2pShare), Energy(data.P2p) + " under contracts");
@@ -134,7 +135,7 @@ internal static class HtmlReport
         string Share(double kwh) => data.Load > 0 ? Percent(kwh / data.Load) : "\u2013";
         var rows = new List<string[]>
         {
-            Row("Household load", Energy(data.Load), Share(data.Load)),
+            Row("Load (households and businesses)", Energy(data.Load), Share(data.Load)),
             Row("PV generation", Energy(data.Pv), Share(data.Pv)),
             Row("Self-consumption", Energy(data.SelfConsumption), Share(data.SelfConsumption)),
             Row("P2P / PPA deliveries", Energy(data.P2p), Share(data.P2p)),

@@ -129,7 +129,7 @@ internal static class ReportCharts
         var hours = width.TotalHours;
         var max = bins.Count > 0 ? bins.Max(b => Math.Max(b.Load, b.Pv)) / hours : 0;
         var (scale, unit) = PowerUnit(max);
-        using var plot = ChartStyle.NewPlot($"PV generation vs household load ({Per(width)} averages)", "Time (UTC)", $"Average power ({unit})");
+        using var plot = ChartStyle.NewPlot($"PV generation vs district load ({Per(width)} averages)", "Time (UTC)", $"Average power ({unit})");
         if (bins.Count == 0)
         {
             ChartStyle.NoData(plot, "No settled intervals");
@@ -147,7 +147,7 @@ internal static class ReportCharts
         self.LegendText = "Self-consumption";
         var load = plot.Add.ScatterLine(xs, bins.Select(b => b.Load / hours / scale).ToArray(), ChartStyle.Load);
         load.LineWidth = 1.6f;
-        load.LegendText = "Household load";
+        load.LegendText = "District load";
         ChartStyle.DateAxis(plot, "Time (UTC)");
         plot.Axes.Margins(0.01, 0.01, 0, 0.08);
         ChartStyle.LegendBelow(plot);

@@ -1,5 +1,8 @@
 using System.Globalization;
 using Flecs.Simulation.Report;
+using Flecs.Simulation.Results;
+using Flecs.Simulation.Running;
+using Flecs.Simulation.Scenarios;
 using Microsoft.Playwright;
 
 namespace Flecs.Simulation.Tests.Report;
@@ -17,10 +20,30 @@ public sealed class ReportBrowserTests
     [Fact]
     public async Task Report_InChromium_DrawsEveryChartWithoutConsoleErrors()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (build/test.sh does: apt-get install -y --no-install-recommends chromium).");
         var ct = TestContext.Current.CancellationToken;
-        var output = Path.Combine(AppContext.BaseDirectory, "artifacts", "report");
-        var files = await ReportWriter.WriteAsync(SyntheticResult.Create(), output, ct);
+        await RenderAndCheckAsync(SyntheticResult.Create(), "report", ct);
+    }
+
+    /// <summary>The same checks on the report of a real run: the built-in district for 3 days at 15-minute intervals, through the node.</summary>
+    [Fact(Timeout = 300_000)]
+    [Trait("Category", "Integration")]
+    public async Task Report_SimulatedDistrictInChromium_DrawsEveryChartWithoutConsoleErrors()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var scenario = ScenarioFile.Load(ScenarioFile.DefaultName).Value with { Days = 3, IntervalMinutes = 15 };
+        var ledger = Path.Combine(AppContext.BaseDirectory, "artifacts", "district", "ledger");
+        var run = await Simulator.RunAsync(scenario, ledger, cancellationToken: ct);
+        Assert.True(run.IsSuccess, run.IsSuccess ? null : run.Error.ToString());
+        Assert.True(run.Value.Ledger.Verified, run.Value.Ledger.VerifyMessage);
+
+        await RenderAndCheckAsync(run.Value, "district", ct);
+    }
+
+    private static async Task RenderAndCheckAsync(SimulationResult result, string name, CancellationToken ct)
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (build/test.sh does: apt-get install -y --no-install-recommends chromium).");
+        var output = Path.Combine(AppContext.BaseDirectory, "artifacts", name);
+        var files = await ReportWriter.WriteAsync(result, output, ct);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -45,36 +68,36 @@ public sealed class ReportBrowserTests
         var response = await page.GotoAsync(new Uri(files.Html).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
         Assert.NotNull(response);
 
-        var screenshot = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots", "report.png");
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots", name + ".png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         TestContext.Current.TestOutputHelper?.WriteLine("Screenshot: " + screenshot);
         TestContext.Current.TestOutputHelper?.WriteLine("Report: " + files.Html);
-        TestContext.Current.AddAttachment("report.png", await File.ReadAllBytesAsync(screenshot, ct), "image/png");
+        TestContext.Current.AddAttachment(name + ".png", await File.ReadAllBytesAsync(screenshot, ct), "image/png");
 
         Assert.Equal("flecs", await page.Locator("meta[name=generator]").GetAttributeAsync("content"));
-        foreach (var name in ChartNames)
+        foreach (var chart in ChartNames)
         {
-            var svg = page.Locator($".chart[data-chart=\"{name}\"] svg");
+            var svg = page.Locator($".chart[data-chart=\"{chart}\"] svg");
             Assert.Equal(1, await svg.CountAsync());
-            Assert.True(await svg.IsVisibleAsync(), name + " is not visible");
+            Assert.True(await svg.IsVisibleAsync(), chart + " is not visible");
             var box = await svg.BoundingBoxAsync();
             Assert.NotNull(box);
-            Assert.True(box.Width > 300 && box.Height > 100, string.Create(CultureInfo.InvariantCulture, $"{name}: {box.Width} x {box.Height}"));
+            Assert.True(box.Width > 300 && box.Height > 100, string.Create(CultureInfo.InvariantCulture, $"{chart}: {box.Width} x {box.Height}"));
 
             var shapes = await svg.EvaluateAsync<int>("s => s.querySelectorAll('path, polyline, polygon, rect').length");
-            Assert.True(shapes > 10, string.Create(CultureInfo.InvariantCulture, $"{name}: only {shapes} shapes"));
+            Assert.True(shapes > 10, string.Create(CultureInfo.InvariantCulture, $"{chart}: only {shapes} shapes"));
             var drawnText = await svg.EvaluateAsync<int>("s => [...s.querySelectorAll('text')].filter(t => t.getBBox().width > 0 && t.textContent.trim().length > 0).length");
-            Assert.True(drawnText >= 4, string.Create(CultureInfo.InvariantCulture, $"{name}: {drawnText} text labels drawn (title, axis labels, ticks)"));
-            if (LineCharts.TryGetValue(name, out var points))
+            Assert.True(drawnText >= 4, string.Create(CultureInfo.InvariantCulture, $"{chart}: {drawnText} text labels drawn (title, axis labels, ticks)"));
+            if (LineCharts.TryGetValue(chart, out var points))
             {
                 var longest = await svg.EvaluateAsync<int>("s => Math.max(0, ...[...s.querySelectorAll('path')].map(p => (p.getAttribute('d') || '').split(/[ML]/).length - 1))");
-                Assert.True(longest >= points, string.Create(CultureInfo.InvariantCulture, $"{name}: the longest path has {longest} points"));
+                Assert.True(longest >= points, string.Create(CultureInfo.InvariantCulture, $"{chart}: the longest path has {longest} points"));
             }
             else
             {
                 var bars = await svg.EvaluateAsync<int>("s => [...s.querySelectorAll('rect, path')].filter(e => { const b = e.getBBox(); return b.width > 2 && b.height > 2; }).length");
-                Assert.True(bars >= 4, string.Create(CultureInfo.InvariantCulture, $"{name}: {bars} filled shapes"));
+                Assert.True(bars >= 4, string.Create(CultureInfo.InvariantCulture, $"{chart}: {bars} filled shapes"));
             }
         }
 
