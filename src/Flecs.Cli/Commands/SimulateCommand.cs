@@ -84,7 +84,7 @@ internal static class SimulateCommand
             run = await AnsiConsole.Progress()
                 .AutoClear(false)
                 .HideCompleted(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .StartAsync(async context =>
                 {
                     var task = context.AddTask($"[bold]{Markup.Escape(scenario.Name)}[/] set-up", maxValue: scenario.Days * (1_440.0 / scenario.IntervalMinutes));
@@ -92,7 +92,7 @@ internal static class SimulateCommand
                     {
                         task.Value = p.Intervals;
                         var rate = wall.Elapsed.TotalSeconds > 0 ? p.Intervals / wall.Elapsed.TotalSeconds : 0;
-                        task.Description = $"[bold]{Markup.Escape(scenario.Name)}[/] {p.Phase} {p.SimulatedTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC · {rate.ToString("N0", CultureInfo.InvariantCulture)} intervals/s";
+                        task.Description = $"[bold]{Markup.Escape(scenario.Name)}[/] {p.Phase} {p.SimulatedTime.UtcDateTime.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)}Z · {rate.ToString("N0", CultureInfo.InvariantCulture)} intervals/s";
                     });
                     return await Simulator.RunAsync(scenario, ledger, progress, ct).ConfigureAwait(false);
                 }).ConfigureAwait(false);
