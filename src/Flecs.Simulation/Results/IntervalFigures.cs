@@ -13,7 +13,7 @@ namespace Flecs.Simulation.Results;
 /// <param name="Pv">PV generation of the households.</param>
 /// <param name="SelfConsumption">PV used behind the households' meters (directly or through their batteries).</param>
 /// <param name="P2p">Energy the households and businesses received under P2P, PPA and retail contracts (contract allocations).</param>
-/// <param name="GridImport">P2G energy the households and businesses took from the grid (positive residuals).</param>
+/// <param name="GridImport">P2G energy the households and businesses took from the grid (positive residuals; a late reading's correction of an estimated interval counts in the interval whose close settled it).</param>
 /// <param name="GridExport">P2G energy they fed into the grid (negative residuals, as a positive number).</param>
 /// <param name="BatteryCharge">Energy into household batteries.</param>
 /// <param name="BatteryDischarge">Energy out of household batteries.</param>

@@ -74,7 +74,7 @@ internal sealed class ResultCollector
                             }
 
                             break;
-                        case LineKind.P2gEnergy when isConsumer:
+                        case LineKind.P2gEnergy or LineKind.Correction when isConsumer:
                             if (line.Energy > 0)
                             {
                                 import += line.Energy;
