@@ -13,6 +13,7 @@ public sealed class DependencyTests
         { "Flecs.Crypto", ["Flecs.Core", "NSec.Cryptography"] },
         { "Flecs.Ledger", ["Flecs.Core", "Flecs.Crypto", "System.Formats.Cbor"] },
         { "Flecs.Storage.Sqlite", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Microsoft.Data.Sqlite"] },
+        { "Flecs.Storage.Postgres", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Npgsql"] },
         { "Flecs.Contracts", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "System.Formats.Cbor", "Jint", "Acornima"] },
         { "Flecs.Settlement", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Market", "Flecs.Contracts", "System.Formats.Cbor"] },
         { "Flecs.Import", ["Flecs.Core"] },

@@ -1,15 +1,13 @@
 using System.IO.Compression;
-using Flecs.Ledger.Storage;
-
-namespace Flecs.Storage.Sqlite;
+namespace Flecs.Ledger.Storage;
 
 /// <summary>
-/// How a receipt is stored (docs/formats/sqlite-store.md#receipts): as its canonical encoding, or — when that is at
+/// How a store adapter keeps a receipt (docs/formats/sqlite-store.md#receipts; the PostgreSQL store uses the same bytes): as its canonical encoding, or — when that is at
 /// least <see cref="CompressFrom"/> bytes and Brotli makes it smaller — as <c>0x00 ‖ brotli(encoding)</c>. A canonical
 /// receipt starts with a CBOR array header, never 0x00, so the two forms cannot be confused. Compression is storage
 /// only: hashes, roots and proofs always use the canonical bytes.
 /// </summary>
-internal static class ReceiptBlob
+public static class ReceiptBlob
 {
     /// <summary>The smallest receipt worth compressing (settlement close outputs are kilobytes to megabytes).</summary>
     public const int CompressFrom = 1_024;
@@ -19,6 +17,7 @@ internal static class ReceiptBlob
 
     private const byte CompressedMarker = 0x00;
 
+    /// <summary>The stored form of a receipt's canonical bytes.</summary>
     public static byte[] Pack(byte[] receipt)
     {
         if (receipt.Length < CompressFrom)
@@ -36,6 +35,8 @@ internal static class ReceiptBlob
         return receipt;
     }
 
+    /// <summary>The canonical bytes of a stored receipt.</summary>
+    /// <exception cref="LedgerStoreException">A compressed blob does not decompress within <see cref="MaxReceiptBytes"/>.</exception>
     public static byte[] Unpack(byte[] blob)
     {
         if (blob.Length == 0 || blob[0] != CompressedMarker)

@@ -1,6 +1,6 @@
 using Flecs.Ledger.Storage;
 
-namespace Flecs.Storage.Sqlite.Tests;
+namespace Flecs.Ledger.Tests.Storage;
 
 public sealed class ReceiptBlobTests
 {
