@@ -32,6 +32,13 @@ public sealed class PostgresLedgerStore : ILedgerStore
     /// <inheritdoc/>
     public long HeadHeight => _headHeight;
 
+    /// <summary>The store's name for messages: host, port, database and search path, never the password.</summary>
+    public static string Describe(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"postgres://{builder.Host}:{builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{builder.Database}{(string.IsNullOrEmpty(builder.SearchPath) ? string.Empty : "?search_path=" + builder.SearchPath)}";
+    }
+
     /// <summary>Opens the store in the database (and first schema of the search path) that <paramref name="connectionString"/> names; creates the tables only when <paramref name="create"/> is true.</summary>
     /// <remarks>The database itself must exist and use the UTF8 encoding; the store never creates or drops databases.</remarks>
     /// <exception cref="LedgerStoreException">The server is unreachable, the tables are missing (and not to be created), or they hold another schema version.</exception>

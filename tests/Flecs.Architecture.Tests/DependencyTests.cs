@@ -17,7 +17,7 @@ public sealed class DependencyTests
         { "Flecs.Contracts", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "System.Formats.Cbor", "Jint", "Acornima"] },
         { "Flecs.Settlement", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Market", "Flecs.Contracts", "System.Formats.Cbor"] },
         { "Flecs.Import", ["Flecs.Core"] },
-        { "Flecs.Node", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Contracts", "Flecs.Market", "Flecs.Settlement", "Flecs.Storage.Sqlite"] },
+        { "Flecs.Node", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Contracts", "Flecs.Market", "Flecs.Settlement", "Flecs.Storage.Sqlite", "Flecs.Storage.Postgres"] },
         // Off-chain: drives a node through its client API; reads the store only through the ledger's port.
         { "Flecs.Simulation", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Contracts", "Flecs.Market", "Flecs.Settlement", "Flecs.Node", "YamlDotNet", "ScottPlot", "Parquet", "SkiaSharp"] },
     };

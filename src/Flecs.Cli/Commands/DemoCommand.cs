@@ -24,7 +24,7 @@ using Flecs.Node.Clients;
 using Flecs.Node.Hosting;
 using Flecs.Node.Sequencing;
 using Flecs.Simulation.Scenarios;
-using Flecs.Storage.Sqlite;
+using Flecs.Ledger.Storage;
 using Spectre.Console;
 
 namespace Flecs.Cli.Commands;
@@ -299,7 +299,7 @@ internal static class DemoCommand
 
     private static int Summarize(DataDirectory directory, GenesisConfig genesis, List<(string Step, Submission Result)> log, Hash256 provenId, IReadOnlyList<Flecs.Settlement.Close.Invoice> invoices, bool json, SimulateCommand.Completed? district)
     {
-        using var store = SqliteLedgerStore.Open(directory.StorePath, create: false);
+        using var store = directory.OpenStore();
         var verifier = new Ed25519SignatureVerifier();
         var report = LedgerVerifier.Verify(store, verifier, StandardModules.Executors(), trustedGenesis: File.ReadAllBytes(directory.GenesisPath));
         var proofPath = Path.Combine(directory.Root, "proof-tx.cbor");
@@ -410,7 +410,7 @@ internal static class DemoCommand
 
     private static string Money(long micros) => (micros / 1_000_000m).ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static SortedDictionary<string, (int Accepted, int Rejected)> CountKinds(SqliteLedgerStore store)
+    private static SortedDictionary<string, (int Accepted, int Rejected)> CountKinds(ILedgerStore store)
     {
         var kinds = new SortedDictionary<string, (int Accepted, int Rejected)>(StringComparer.Ordinal);
         for (long h = 1; h <= store.HeadHeight; h++)

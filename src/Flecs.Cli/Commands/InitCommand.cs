@@ -18,8 +18,9 @@ internal static class InitCommand
         var interval = new Option<int>("--interval-minutes") { Description = "Delivery interval length: 1, 5, 15 or 60.", DefaultValueFactory = _ => 1 };
         var validators = new Option<int>("--validators") { Description = "How many validator keys to create (1–5).", DefaultValueFactory = _ => 1 };
         var currency = new Option<string>("--currency") { Description = "ISO 4217 currency code.", DefaultValueFactory = _ => "EUR" };
+        var postgres = new Option<string?>("--postgres") { Description = "Store the chain in this (empty, UTF8) PostgreSQL database instead of DATA/ledger.db, e.g. 'Host=127.0.0.1;Username=flecs;Password=…;Database=flecs'. Recorded in DATA/store.conf (mode 0600): every command on DATA uses it." };
         var json = Shell.JsonOption();
-        var command = new Command("init", "Create a new chain: genesis, SA root key, validator keys and block 0.") { data, chainId, interval, validators, currency, json };
+        var command = new Command("init", "Create a new chain: genesis, SA root key, validator keys and block 0.") { data, chainId, interval, validators, currency, postgres, json };
         command.SetAction(r =>
         {
             var asJson = r.GetValue(json);
@@ -34,7 +35,7 @@ internal static class InitCommand
             }
 
             var directory = new DataDirectory(r.GetValue(data)!);
-            var genesis = directory.Initialize(r.GetValue(chainId)!, length, r.GetValue(validators), TimeProvider.System, r.GetValue(currency)!);
+            var genesis = directory.Initialize(r.GetValue(chainId)!, length, r.GetValue(validators), TimeProvider.System, r.GetValue(currency)!, postgres: r.GetValue(postgres));
             if (!genesis.IsSuccess)
             {
                 return Shell.Fail(genesis.Error, asJson);
@@ -50,6 +51,7 @@ internal static class InitCommand
                 AnsiConsole.MarkupLineInterpolated($"[green]Created chain[/] '{genesis.Value.ChainId}' in {directory.Root}");
                 AnsiConsole.MarkupLineInterpolated($"  genesis hash  {hash}");
                 AnsiConsole.MarkupLineInterpolated($"  genesis file  {directory.GenesisPath} (give it to light clients)");
+                AnsiConsole.MarkupLineInterpolated($"  store         {directory.StoreName}");
                 AnsiConsole.MarkupLineInterpolated($"  keys          {directory.KeysPath} (sa.key, {string.Join(", ", genesis.Value.Validators.Select(v => v.Id.Value + ".key"))}; mode 0600)");
             }
 

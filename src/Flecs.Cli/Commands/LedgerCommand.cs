@@ -10,7 +10,6 @@ using Flecs.Ledger.Storage;
 using Flecs.Ledger.Verification;
 using Flecs.Node.Hosting;
 using Flecs.Node.Sequencing;
-using Flecs.Storage.Sqlite;
 using Spectre.Console;
 
 namespace Flecs.Cli.Commands;
@@ -43,7 +42,7 @@ internal static class LedgerCommand
 
             try
             {
-                using var store = SqliteLedgerStore.Open(directory.StorePath, create: false);
+                using var store = directory.OpenStore();
                 var head = store.ReadBlock(store.HeadHeight);
                 var (blocks, transactions, accepted) = store.Count();
                 var state = store.ReadState();
@@ -101,7 +100,7 @@ internal static class LedgerCommand
         {
             var asJson = r.GetValue(json);
             var directory = new DataDirectory(r.GetValue(data)!);
-            if (!File.Exists(directory.StorePath))
+            if (!directory.HasStore)
             {
                 return Shell.Fail(new Error(DataDirectory.NotInitialized, $"No ledger store in '{directory.Root}'."), asJson);
             }
@@ -119,7 +118,7 @@ internal static class LedgerCommand
             VerificationReport report;
             try
             {
-                using var store = SqliteLedgerStore.Open(directory.StorePath, create: false);
+                using var store = directory.OpenStore();
                 report = LedgerVerifier.Verify(store, new Ed25519SignatureVerifier(), StandardModules.Executors(), trustedGenesis: trusted);
             }
             catch (LedgerStoreException ex)

@@ -8,7 +8,6 @@ using Flecs.Ledger.Genesis;
 using Flecs.Ledger.Proofs;
 using Flecs.Ledger.Storage;
 using Flecs.Node.Hosting;
-using Flecs.Storage.Sqlite;
 using Spectre.Console;
 
 namespace Flecs.Cli.Commands;
@@ -150,7 +149,7 @@ internal static class ProofCommand
 
         try
         {
-            using var store = SqliteLedgerStore.Open(directory.StorePath, create: false);
+            using var store = directory.OpenStore();
             var bytes = build(store, genesis.Value);
             if (!bytes.IsSuccess)
             {

@@ -46,7 +46,7 @@ internal static class Shell
 
     public static int ExitCodeOf(string errorCode) => errorCode switch
     {
-        DataDirectory.NotInitialized or DataDirectory.AlreadyInitialized or EmbeddedNode.Locked or EmbeddedNode.NoValidatorKey => ExitCodes.DataDirectory,
+        DataDirectory.NotInitialized or DataDirectory.AlreadyInitialized or DataDirectory.StoreUnavailable or EmbeddedNode.Locked or EmbeddedNode.NoValidatorKey => ExitCodes.DataDirectory,
         LedgerErrors.StoreCorrupt => ExitCodes.VerificationFailed,
         LedgerErrors.GenesisInvalid => ExitCodes.InvalidInput,
         "cli.usage" => ExitCodes.Usage,

@@ -5,11 +5,16 @@ using Flecs.Crypto.Signatures;
 using Flecs.Ledger.Blocks;
 using Flecs.Ledger.Genesis;
 using Flecs.Ledger.Storage;
+using Flecs.Storage.Postgres;
 using Flecs.Storage.Sqlite;
 
 namespace Flecs.Node.Hosting;
 
-/// <summary>The layout of a node's data directory: <c>genesis.cbor</c>, <c>ledger.db</c>, <c>keys/</c> and the <c>node.lock</c> file.</summary>
+/// <summary>
+/// The layout of a node's data directory: <c>genesis.cbor</c>, the ledger store, <c>keys/</c> and the <c>node.lock</c>
+/// file. The store is <c>ledger.db</c> (SQLite) unless <c>store.conf</c> names a PostgreSQL database
+/// (docs/formats/postgres-store.md#configuration): every command that opens the directory uses the store it names.
+/// </summary>
 public sealed class DataDirectory
 {
     /// <summary>The code when the directory is missing or not initialized.</summary>
@@ -17,6 +22,11 @@ public sealed class DataDirectory
 
     /// <summary>The code when the directory already holds a chain.</summary>
     public const string AlreadyInitialized = "node.data.already-initialized";
+
+    /// <summary>The code when the configured store cannot be created or reached.</summary>
+    public const string StoreUnavailable = "node.data.store-unavailable";
+
+    private const string PostgresPrefix = "postgres:";
 
     /// <summary>Wraps a directory path.</summary>
     public DataDirectory(string path)
@@ -34,6 +44,33 @@ public sealed class DataDirectory
     /// <summary>The SQLite store.</summary>
     public string StorePath => Path.Combine(Root, "ledger.db");
 
+    /// <summary>The store configuration: absent for SQLite, or one line <c>postgres: CONNECTION-STRING</c>.</summary>
+    public string StoreConfigPath => Path.Combine(Root, "store.conf");
+
+    /// <summary>The PostgreSQL connection string that <c>store.conf</c> names, or null for the SQLite store.</summary>
+    /// <exception cref="LedgerStoreException"><c>store.conf</c> is not one <c>postgres:</c> line.</exception>
+    public string? PostgresConnection
+    {
+        get
+        {
+            if (!File.Exists(StoreConfigPath))
+            {
+                return null;
+            }
+
+            var line = File.ReadAllText(StoreConfigPath).Trim();
+            return line.StartsWith(PostgresPrefix, StringComparison.Ordinal) && line.Length > PostgresPrefix.Length && !line.Contains('\n', StringComparison.Ordinal)
+                ? line[PostgresPrefix.Length..].Trim()
+                : throw new LedgerStoreException($"'{StoreConfigPath}' must be one line 'postgres: <connection string>'.");
+        }
+    }
+
+    /// <summary>True when the directory's store exists (the SQLite file, or a configured PostgreSQL database).</summary>
+    public bool HasStore => File.Exists(StoreConfigPath) || File.Exists(StorePath);
+
+    /// <summary>The store for messages: the SQLite path, or the PostgreSQL host and database.</summary>
+    public string StoreName => PostgresConnection is { } connection ? PostgresLedgerStore.Describe(connection) : StorePath;
+
     /// <summary>The key folder.</summary>
     public string KeysPath => Path.Combine(Root, "keys");
 
@@ -45,10 +82,12 @@ public sealed class DataDirectory
 
     /// <summary>
     /// Opens the store for reading beside a running node (a verifier following the chain, a report): a second
-    /// connection, which sees each block once its SQLite transaction has committed. The caller disposes it.
+    /// connection, which sees each block once its transaction has committed. The node opens its store the same way.
+    /// The caller disposes it.
     /// </summary>
     /// <exception cref="LedgerStoreException">The store is missing or unreadable.</exception>
-    public ILedgerStore OpenStore() => SqliteLedgerStore.Open(StorePath, create: false);
+    public ILedgerStore OpenStore() =>
+        PostgresConnection is { } connection ? PostgresLedgerStore.Open(connection, create: false) : SqliteLedgerStore.Open(StorePath, create: false);
 
     /// <summary>The path of a key file.</summary>
     public string KeyPath(PlayerId id) => Path.Combine(KeysPath, id.Value + ".key");
@@ -59,15 +98,17 @@ public sealed class DataDirectory
     /// <param name="validatorCount">How many validators (keys <c>validator-1</c> …).</param>
     /// <param name="time">The genesis timestamp's clock.</param>
     /// <param name="currency">The currency code.</param>
+    /// <param name="postgres">A PostgreSQL connection string: the chain is stored in that (empty) database, and <c>store.conf</c>
+    /// records it; null stores it in <c>ledger.db</c>.</param>
     /// <param name="keySource">Makes the key of <c>sa</c> and of each validator; default: a new random key. A reproducible
     /// simulation derives them from its seed, so that equal seeds give equal genesis files and chains. The keys it
     /// returns are written to <c>keys/</c> and disposed here: return a new instance each call.</param>
-    public Result<GenesisConfig> Initialize(string chainId, IntervalLength interval, int validatorCount, TimeProvider time, string currency = "EUR", Func<PlayerId, Ed25519Signer>? keySource = null)
+    public Result<GenesisConfig> Initialize(string chainId, IntervalLength interval, int validatorCount, TimeProvider time, string currency = "EUR", Func<PlayerId, Ed25519Signer>? keySource = null, string? postgres = null)
     {
         keySource ??= _ => Ed25519Signer.Generate();
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(validatorCount, 1);
-        if (IsInitialized || File.Exists(StorePath))
+        if (IsInitialized || HasStore)
         {
             return Result<GenesisConfig>.Fail(AlreadyInitialized, $"'{Root}' already holds a chain.");
         }
@@ -101,11 +142,15 @@ public sealed class DataDirectory
                 KeyFile.Write(KeyPath(id), key);
             }
 
-            return Create(genesis);
+            return Create(genesis, postgres);
         }
         catch (IOException ex)
         {
             return Result<GenesisConfig>.Fail(AlreadyInitialized, $"'{Root}' already holds keys or a store: {ex.Message}");
+        }
+        catch (LedgerStoreException ex)
+        {
+            return Result<GenesisConfig>.Fail(StoreUnavailable, ex.Message);
         }
         finally
         {
@@ -116,12 +161,25 @@ public sealed class DataDirectory
         }
     }
 
-    private GenesisConfig Create(GenesisConfig genesis)
+    private GenesisConfig Create(GenesisConfig genesis, string? postgres)
     {
         var bytes = genesis.Encode();
-        using (var store = SqliteLedgerStore.Open(StorePath, create: true))
+        using (var store = postgres is not null ? (ILedgerStore)PostgresLedgerStore.Open(postgres, create: true) : SqliteLedgerStore.Open(StorePath, create: true))
         {
             store.Initialize(bytes, GenesisBlock.Create(genesis), GenesisBlock.InitialState(genesis).SortedWrites());
+        }
+
+        if (postgres is not null)
+        {
+            // The connection string may hold a password: the file is the owner's only, like the keys.
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using var config = new FileStream(StoreConfigPath, options);
+            config.Write(System.Text.Encoding.UTF8.GetBytes(PostgresPrefix + " " + postgres + "\n"));
         }
 
         using (var file = new FileStream(GenesisPath, FileMode.CreateNew, FileAccess.Write))

@@ -8,7 +8,6 @@ using Flecs.Ledger.Execution;
 using Flecs.Ledger.Genesis;
 using Flecs.Ledger.Storage;
 using Flecs.Node.Hosting;
-using Flecs.Storage.Sqlite;
 
 namespace Flecs.Node.Sequencing;
 
@@ -97,14 +96,14 @@ public sealed class EmbeddedNode : IAsyncDisposable
             return Result<EmbeddedNode>.Fail(Locked, $"'{data.Root}' is in use by another flecs node.");
         }
 
-        SqliteLedgerStore? store = null;
+        ILedgerStore? store = null;
         try
         {
-            store = SqliteLedgerStore.Open(data.StorePath, create: false);
+            store = data.OpenStore();
             var stored = store.ReadGenesis();
             if (stored is null || !stored.AsSpan().SequenceEqual(genesis.Value.Encode()))
             {
-                throw new LedgerStoreException($"'{data.StorePath}' does not hold the chain of '{data.GenesisPath}'.");
+                throw new LedgerStoreException($"'{data.StoreName}' does not hold the chain of '{data.GenesisPath}'.");
             }
 
             var head = store.ReadBlock(store.HeadHeight) ?? throw new LedgerStoreException("The head block is missing.");
