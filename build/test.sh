@@ -21,6 +21,16 @@ if [ ! -x /usr/bin/chromium ]; then
     || fail_before_tests "could not install chromium (apt-get install chromium)"
 fi
 
+# The MQTT ingest's tests start their own Mosquitto broker on 127.0.0.1 (a free port, killed at the end of each test)
+# and publish with mosquitto_pub: Debian's packages, installed when missing. The system service is not used.
+if [ ! -x /usr/sbin/mosquitto ] || [ ! -x /usr/bin/mosquitto_pub ]; then
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  echo "installing mosquitto for the MQTT ingest's tests" >&2
+  { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends mosquitto mosquitto-clients; } >/dev/null \
+    || fail_before_tests "could not install mosquitto (apt-get install mosquitto mosquitto-clients)"
+fi
+
 # The PostgreSQL store's tests need a server: Debian's package, one cluster, listening on 127.0.0.1 only, role flecs/flecs.
 # Started here only when it is not running, and then stopped again at the end.
 pg_started=""

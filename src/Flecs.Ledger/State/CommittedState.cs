@@ -45,6 +45,15 @@ public sealed class CommittedState : IStateReader
         }
     }
 
+    /// <summary>The entries whose key starts with <paramref name="prefix"/>, ordered by key (ordinal).</summary>
+    public IReadOnlyList<KeyValuePair<string, byte[]>> WithPrefix(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var list = _values.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        list.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return list;
+    }
+
     /// <summary>All entries ordered by key (ordinal).</summary>
     public IReadOnlyList<KeyValuePair<string, byte[]>> Snapshot()
     {

@@ -161,6 +161,45 @@ public sealed class DataDirectory
         }
     }
 
+    /// <summary>
+    /// Creates a follower's data directory: <c>genesis.cbor</c> with <paramref name="genesisBytes"/> and a store holding
+    /// block 0 and the genesis state. A follower holds no keys; it replicates and verifies the blocks of a validator
+    /// (<see cref="Following.FollowerNode"/>).
+    /// </summary>
+    /// <param name="genesisBytes">The chain's genesis document, obtained from a source the operator trusts: every block the
+    /// follower accepts must extend the block 0 derived from it.</param>
+    /// <param name="postgres">A PostgreSQL connection string for the store (an empty database); null stores it in <c>ledger.db</c>.</param>
+    /// <returns>The genesis; <see cref="Flecs.Ledger.LedgerErrors.GenesisInvalid"/> when the bytes are not a valid canonical genesis,
+    /// <see cref="AlreadyInitialized"/> when the directory exists and is not empty, or <see cref="StoreUnavailable"/>.</returns>
+    public Result<GenesisConfig> InitializeFollower(byte[] genesisBytes, string? postgres = null)
+    {
+        ArgumentNullException.ThrowIfNull(genesisBytes);
+        var genesis = GenesisConfig.Decode(genesisBytes);
+        if (!genesis.IsSuccess)
+        {
+            return genesis.Error;
+        }
+
+        if (Directory.Exists(Root) && Directory.EnumerateFileSystemEntries(Root).Any())
+        {
+            return Result<GenesisConfig>.Fail(AlreadyInitialized, $"'{Root}' is not empty; a follower starts in an empty directory.");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Root);
+            return Create(genesis.Value, postgres);
+        }
+        catch (IOException ex)
+        {
+            return Result<GenesisConfig>.Fail(AlreadyInitialized, $"'{Root}' already holds a store: {ex.Message}");
+        }
+        catch (LedgerStoreException ex)
+        {
+            return Result<GenesisConfig>.Fail(StoreUnavailable, ex.Message);
+        }
+    }
+
     private GenesisConfig Create(GenesisConfig genesis, string? postgres)
     {
         var bytes = genesis.Encode();

@@ -21,10 +21,10 @@ namespace Flecs.Node.Sequencing;
 /// transaction (WAL, synchronous=FULL) and only then completes the submitters' tasks. A crash loses
 /// only unacknowledged transactions; reopening resumes at the last committed block.
 /// </remarks>
-public sealed class EmbeddedNode : IAsyncDisposable
+public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
 {
     /// <summary>The code when the data directory is locked by another node.</summary>
-    public const string Locked = "node.data.locked";
+    public const string Locked = LockedStore.Locked;
 
     /// <summary>The code when no validator key is available to seal.</summary>
     public const string NoValidatorKey = "node.validator.no-key";
@@ -53,6 +53,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
         _lock = lockFile;
         _store = store;
         Chain = chain;
+        Head = new HeadSignal(chain.Head.Height);
         _sealer = sealer;
         _sealerId = sealerId;
         // Synchronous continuations: a submitter's write wakes the blocked sequencer thread directly; with
@@ -69,6 +70,9 @@ public sealed class EmbeddedNode : IAsyncDisposable
     /// <summary>The genesis document.</summary>
     public GenesisConfig Genesis => Chain.Genesis;
 
+    /// <summary>Moves after each durable block (after its submitters are answered).</summary>
+    public HeadSignal Head { get; }
+
     /// <summary>Opens the node over an initialized data directory.</summary>
     /// <param name="options">The node's options.</param>
     /// <param name="time">The sequencer's clock (block timestamps).</param>
@@ -80,57 +84,20 @@ public sealed class EmbeddedNode : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(time);
         options.Validate();
         var data = new DataDirectory(options.DataDirectory);
-        var genesis = data.ReadGenesis();
-        if (!genesis.IsSuccess)
+        var opened = LockedStore.Open(data, moduleExecutors);
+        if (!opened.IsSuccess)
         {
-            return genesis.Error;
+            return opened.Error;
         }
 
-        FileStream lockFile;
-        try
+        var sealer = FindSealer(data, opened.Value.Chain.Validators, options.ValidatorId);
+        if (!sealer.IsSuccess)
         {
-            lockFile = new FileStream(data.LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            return Result<EmbeddedNode>.Fail(Locked, $"'{data.Root}' is in use by another flecs node.");
+            opened.Value.Dispose();
+            return sealer.Error;
         }
 
-        ILedgerStore? store = null;
-        try
-        {
-            store = data.OpenStore();
-            var stored = store.ReadGenesis();
-            if (stored is null || !stored.AsSpan().SequenceEqual(genesis.Value.Encode()))
-            {
-                throw new LedgerStoreException($"'{data.StoreName}' does not hold the chain of '{data.GenesisPath}'.");
-            }
-
-            var head = store.ReadBlock(store.HeadHeight) ?? throw new LedgerStoreException("The head block is missing.");
-            var headHeader = BlockHeader.Decode(head.Header);
-            if (!headHeader.IsSuccess)
-            {
-                throw new LedgerStoreException("The head block header does not decode: " + headHeader.Error.Message);
-            }
-
-            var verifier = new Ed25519SignatureVerifier();
-            var chain = Chain.Restore(genesis.Value, verifier, moduleExecutors, store.ReadState(), headHeader.Value, store.ReadBlockHashes());
-            var sealer = FindSealer(data, chain.Validators, options.ValidatorId);
-            if (!sealer.IsSuccess)
-            {
-                store.Dispose();
-                lockFile.Dispose();
-                return sealer.Error;
-            }
-
-            return new EmbeddedNode(options, time, lockFile, store, chain, sealer.Value.Signer, sealer.Value.Id);
-        }
-        catch (LedgerStoreException ex)
-        {
-            store?.Dispose();
-            lockFile.Dispose();
-            return Result<EmbeddedNode>.Fail(LedgerErrors.StoreCorrupt, ex.Message);
-        }
+        return new EmbeddedNode(options, time, opened.Value.Lock, opened.Value.Store, opened.Value.Chain, sealer.Value.Signer, sealer.Value.Id);
     }
 
     /// <summary>Submits a transaction and completes when its block is durable (or when admission refuses it).</summary>
@@ -424,6 +391,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
         }
 
         Acknowledge(batch, block);
+        Head.Advance(block.Header.Height);
     }
 
     private static void Acknowledge(List<Pending> batch, Block block)
