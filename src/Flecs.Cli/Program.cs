@@ -23,6 +23,7 @@ bench.Subcommands.Add(LedgerBenchmark.Create());
 bench.Subcommands.Add(MarketBenchmark.Create());
 bench.Subcommands.Add(ContractBenchmark.Create());
 bench.Subcommands.Add(SettlementBenchmark.Create());
+bench.Subcommands.Add(ApiBenchmark.Create());
 root.Subcommands.Add(bench);
 // No response files: an argument such as `--account @mpm` (the P2G interface account) is a value, not a file to expand.
 var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

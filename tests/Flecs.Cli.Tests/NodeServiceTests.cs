@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Flecs.Api.Views;
+using Flecs.Core.Identity;
+using Flecs.Crypto.Signatures;
+using Flecs.Ledger.Players;
+using Flecs.Ledger.Registry;
+using Flecs.Ledger.Transactions;
+
+namespace Flecs.Cli.Tests;
+
+/// <summary>The API against running processes: <c>flecs node --urls</c> takes a signed transaction over HTTP, and <c>flecs node --follow</c> replicates and verifies it.</summary>
+public sealed class NodeServiceTests : IDisposable
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private readonly string _root = Directory.CreateTempSubdirectory("flecs-service-").FullName;
+
+    [Fact]
+    public async Task RunningNode_ServesTheApi_AndAFollowerProcessVerifiesItsBlocks()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var validatorDir = Path.Combine(_root, "validator");
+        var init = await FlecsProcess.RunAsync(ct, "init", "--data", validatorDir);
+        Assert.Equal(0, init.ExitCode);
+        using var validator = Process.Start(FlecsProcess.StartInfo("node", "--data", validatorDir, "--urls", "http://127.0.0.1:0"))!;
+        try
+        {
+            var address = await ListeningAddressAsync(validator, ct);
+            using var http = new HttpClient { BaseAddress = address };
+            var status = await http.GetFromJsonAsync<StatusView>("api/v1/status", Web, ct);
+            using var sa = KeyFile.Read(Path.Combine(validatorDir, "keys", "sa.key")).Value;
+            var bob = Ed25519Signer.Generate();
+            var tx = Transaction.Create(status!.ChainId, TransactionType.RegisterPlayer, PlayerId.Parse("sa"), 1, status.Height + 100, new RegisterPlayerPayload(PlayerId.Parse("bob"), PlayerRole.Prosumer, PlayerMode.Active, bob.PublicKey, null).Encode(), sa);
+            using var submitted = await http.PostAsJsonAsync("api/v1/transactions", new SubmitRequest(tx.Bytes), Web, ct);
+            var answer = await submitted.Content.ReadFromJsonAsync<SubmissionView>(Web, ct);
+            using var replayed = await http.PostAsJsonAsync("api/v1/transactions", new SubmitRequest(tx.Bytes), Web, ct);
+
+            Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+            Assert.Equal("accepted", answer!.Status);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, replayed.StatusCode);
+
+            using var follower = Process.Start(FlecsProcess.StartInfo("node", "--data", Path.Combine(_root, "follower"), "--follow", address.ToString(), "--key", Path.Combine(validatorDir, "keys", "sa.key")))!;
+            try
+            {
+                string? line;
+                var verified = -1L;
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(TimeSpan.FromSeconds(60));
+                while (verified < answer.Height && (line = await follower.StandardOutput.ReadLineAsync(timeout.Token)) is not null)
+                {
+                    if (line.StartsWith("verified block ", StringComparison.Ordinal))
+                    {
+                        verified = long.Parse(line.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
+
+                Assert.Equal(answer.Height, verified);
+            }
+            finally
+            {
+                follower.Kill(entireProcessTree: true);
+                await follower.WaitForExitAsync(ct);
+            }
+        }
+        finally
+        {
+            validator.Kill(entireProcessTree: true);
+            await validator.WaitForExitAsync(ct);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private static async Task<Uri> ListeningAddressAsync(Process node, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (await node.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("listening on ", StringComparison.Ordinal))
+            {
+                return new Uri(line.Split(' ')[2].TrimEnd('/') + "/");
+            }
+        }
+
+        throw new InvalidOperationException("The node exited without listening: " + await node.StandardError.ReadToEndAsync(ct));
+    }
+}
