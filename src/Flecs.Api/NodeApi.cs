@@ -223,7 +223,9 @@ public static class NodeApi
                 await http.Response.Body.FlushAsync(ct).ConfigureAwait(false);
                 try
                 {
-                    await foreach (var item in BlockEventsAsync(node, after, ct).ConfigureAwait(false))
+                    // A reconnecting EventSource resumes after the last event it saw.
+                    var resume = after ?? (long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var last) ? last : null);
+                    await foreach (var item in BlockEventsAsync(node, resume, ct).ConfigureAwait(false))
                     {
                         var json = System.Text.Json.JsonSerializer.Serialize(item.Data, EventJson);
                         await http.Response.WriteAsync($"event: {item.EventType}\nid: {item.EventId}\ndata: {json}\n\n", ct).ConfigureAwait(false);
@@ -235,7 +237,7 @@ public static class NodeApi
                     // The client went away.
                 }
             })
-            .WithName("StreamBlocks").WithTags("Ledger").WithSummary("Server-Sent Events: one 'block' event (a block summary) per new block, from 'after' + 1 (default: the head).")
+            .WithName("StreamBlocks").WithTags("Ledger").WithSummary("Server-Sent Events: one 'block' event (a block summary, id = height) per new block after 'after' (or the Last-Event-ID header; default: the head).")
             .Produces<BlockSummaryView>(StatusCodes.Status200OK, "text/event-stream");
 
         api.MapGet("/players", (HttpContext http, LedgerQueries q) => TypedResults.Ok(q.Players(CallerResolver.Of(http))))
