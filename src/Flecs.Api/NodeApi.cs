@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Flecs.Api;
@@ -45,7 +46,8 @@ public static class NodeApi
         ArgumentNullException.ThrowIfNull(time);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls);
-        var maxBody = options.MaxRequestBytes ?? Math.Min(32L << 20, ((long)node.Genesis.Limits.MaxTransactionBytes * options.MaxBatch * 4 / 3) + 4096);
+        // A batch of the most transactions at the genesis size limit, base64 (4 characters per 3 bytes, padded) with quotes and commas, plus the JSON around it.
+        var maxBody = options.MaxRequestBytes ?? Math.Min(32L << 20, ((((node.Genesis.Limits.MaxTransactionBytes + 2L) / 3 * 4) + 3) * options.MaxBatch) + 4096);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
@@ -84,8 +86,8 @@ public static class NodeApi
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
-                var caller = CallerResolver.Of(context);
-                var key = caller.Player is { } player ? "player:" + player.Value : "address:" + context.Connection.RemoteIpAddress;
+                // By remote address, before authentication: a flood of bad signatures or bodies is limited too.
+                var key = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = options.Burst,
@@ -111,8 +113,8 @@ public static class NodeApi
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use((context, next) => resolver.InvokeAsync(context, next));
         app.UseRateLimiter();
+        app.Use((context, next) => resolver.InvokeAsync(context, next));
         app.MapOpenApi(OpenApiPath.Replace("v1", "{documentName}", StringComparison.Ordinal));
         Map(app, node, validator, options, sessions, counters);
         DashboardFiles.Map(app);
@@ -145,7 +147,12 @@ public static class NodeApi
                     return Problems.Of(ApiErrors.AuthRequired, "A session is issued to a signed request only (X-Flecs-Player, X-Flecs-Time, X-Flecs-Signature).");
                 }
 
-                var (token, expires) = sessions.Issue(player);
+                if (!node.Chain.State.TryGet(Flecs.Ledger.Players.PlayerRecord.StateKey(player), out var record) || Flecs.Ledger.Players.PlayerRecord.Decode(record).PublicKey is not { } key)
+                {
+                    return Problems.Of(ApiErrors.AuthUnknownPlayer, $"'{player}' has no key.");
+                }
+
+                var (token, expires) = sessions.Issue(player, key);
                 return TypedResults.Ok(new SessionView(token, expires, player.Value, Names.Kebab(caller.Role!.Value)));
             })
             .WithName("CreateSession").WithTags("Access").WithSummary("Issue a bearer token for a browser session (the dashboard) to a signed request.");
@@ -166,7 +173,7 @@ public static class NodeApi
                 var view = ToView(await validator.SubmitAsync(bytes, ct).ConfigureAwait(false));
                 return string.Equals(view.Status, "accepted", StringComparison.Ordinal)
                     ? TypedResults.Ok(view)
-                    : Problems.Of(new Flecs.Core.Results.Error(view.Code!, view.Message ?? $"The transaction was rejected in block {view.Height} with {view.Code}."), StatusCodes.Status422UnprocessableEntity, new Dictionary<string, object?>(StringComparer.Ordinal) { ["id"] = view.Id, ["status"] = view.Status, ["height"] = view.Height, ["position"] = view.Position });
+                    : Problems.Of(new Flecs.Core.Results.Error(view.Code!, view.Message ?? $"The transaction was rejected in block {view.Height} with {view.Code}."), SubmissionStatus(view.Code!), new Dictionary<string, object?>(StringComparer.Ordinal) { ["id"] = view.Id, ["status"] = view.Status, ["height"] = view.Height, ["position"] = view.Position });
             })
             .WithName("SubmitTransaction").WithTags("Transactions")
             .WithSummary("Submit one signed transaction; answers when its block is durable. 200 accepted; 422 rejected in a block or refused, with the code.")
@@ -214,8 +221,17 @@ public static class NodeApi
             })
             .WithName("GetRawBlock").WithTags("Ledger").WithSummary("A whole block in the transfer encoding (docs/formats/block-transfer.md), for followers; SA only.")
             .Produces(StatusCodes.Status200OK, contentType: "application/cbor").ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/events/blocks", async Task (HttpContext http, long? after, CancellationToken ct) =>
+        api.MapGet("/events/blocks", async Task (HttpContext http, long? after, IHostApplicationLifetime lifetime, CancellationToken requestAborted) =>
             {
+                if (after is < -1)
+                {
+                    await Problems.Of(ApiErrors.BadRequest, "'after' is a height (-1 streams from block 0).").ExecuteAsync(http).ConfigureAwait(false);
+                    return;
+                }
+
+                // The stream ends when the client goes away or the node shuts down.
+                using var both = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+                var ct = both.Token;
                 // Headers go out at once (a client sees the stream open before the next block), then one event per block.
                 http.Response.ContentType = "text/event-stream";
                 http.Response.Headers.CacheControl = "no-cache";
@@ -303,6 +319,10 @@ public static class NodeApi
         return new StatusView(node.Genesis.ChainId, node.Genesis.Currency, node.Genesis.IntervalLength.Minutes, validator is null ? "follower" : "validator", head.Height, node.Chain.HeadHash.ToString(), Names.Time(head.TimestampMs), transactions, accepted, verifier.Status, options.FollowStatus?.Invoke());
     }
 
+    /// <summary>422 for a transaction rejected or refused by the ledger's rules; 503 when the node could not order it (stopping, failed commit).</summary>
+    private static int SubmissionStatus(string code) =>
+        code is EmbeddedNode.Stopping or EmbeddedNode.NotValidator or Flecs.Ledger.LedgerErrors.StoreCorrupt ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status422UnprocessableEntity;
+
     private static SubmissionView ToView(Submission s) =>
         s.AdmissionError is { } refused
             ? new SubmissionView(s.TransactionId.ToString(), "refused", null, null, refused.Code, refused.Message)
@@ -331,7 +351,8 @@ public static class NodeApi
                 var stored = node.Read(s => s.ReadBlock(h));
                 if (stored is null)
                 {
-                    break;
+                    // Every height up to the announced head is durable; a gap means the store is damaged: end the stream.
+                    yield break;
                 }
 
                 yield return new SseItem<BlockSummaryView>(LedgerQueries.Summary(stored), "block") { EventId = h.ToString(System.Globalization.CultureInfo.InvariantCulture) };

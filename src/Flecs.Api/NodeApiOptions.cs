@@ -6,7 +6,7 @@ public sealed class NodeApiOptions
     /// <summary>The URLs to listen on, separated by ';' (e.g. <c>http://127.0.0.1:8080</c>); port 0 picks a free port.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:8080";
 
-    /// <summary>Requests per second each caller (a signed player, else a remote address) may make on average. Default 500.</summary>
+    /// <summary>Requests per second each remote address may make on average (counted before authentication). Default 500.</summary>
     public int RequestsPerSecond { get; init; } = 500;
 
     /// <summary>Requests a caller may make at once above the average (the bucket's size). Default 1,000.</summary>

@@ -52,7 +52,7 @@ public static class Problems
     /// <summary>The code for a bare status (a framework response without one).</summary>
     public static string CodeOf(int status) => status switch
     {
-        StatusCodes.Status400BadRequest => ApiErrors.BadRequest,
+        StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType => ApiErrors.BadRequest,
         StatusCodes.Status401Unauthorized => ApiErrors.AuthRequired,
         StatusCodes.Status403Forbidden => ApiErrors.Forbidden,
         StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => ApiErrors.NotFound,

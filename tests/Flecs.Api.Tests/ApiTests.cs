@@ -322,6 +322,36 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task BlockStream_BeforeGenesis_IsA400()
+    {
+        await using var node = await ApiNode.StartAsync();
+
+        using var response = await node.Anonymous().GetAsync("api/v1/events/blocks?after=-5", TestContext.Current.CancellationToken);
+
+        Assert.Equal(ApiErrors.BadRequest, (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Session_EndsWhenThePlayerRotatesItsKey()
+    {
+        await using var node = await ApiNode.StartAsync();
+        var alice = await node.AddPlayerAsync("alice", PlayerRole.Prosumer);
+        var ct = TestContext.Current.CancellationToken;
+        using var issued = await node.SignedAs(alice).PostAsync("api/v1/sessions", null, ct);
+        var session = await issued.Content.ReadFromJsonAsync<SessionView>(Web, ct);
+        var client = node.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", session!.Token);
+        using var before = await client.GetAsync("api/v1/caller", ct);
+
+        var rotated = await node.Client.SetKeyAsync(node.Sa.Id, node.Sa.Signer, TransactionType.RotateKey, alice.Id, TestKeys.ForName("alice-2").PublicKey, ct);
+        Assert.True(rotated.IsAccepted, rotated.RejectionCode);
+        using var after = await client.GetAsync("api/v1/caller", ct);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(ApiErrors.AuthBadToken, (await ProblemAsync(after, HttpStatusCode.Unauthorized)).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Blocks_AndTransactions_ShowSendersOnlyToWhomMaySee()
     {
         await using var node = await ApiNode.StartAsync();

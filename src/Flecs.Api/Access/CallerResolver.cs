@@ -23,6 +23,7 @@ public sealed class CallerResolver
     private readonly TimeSpan _window;
     private readonly Ed25519SignatureVerifier _verifier = new();
     private readonly ConcurrentDictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private long _prunedMs;
 
     /// <summary>Creates the resolver.</summary>
     /// <param name="node">The node whose state holds the players and keys.</param>
@@ -86,8 +87,10 @@ public sealed class CallerResolver
         var authorization = headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            var player = _sessions.Find(authorization["Bearer ".Length..].Trim());
-            return player is { } id && Authorized(id) is { } record ? ForPlayer(record) : Result<Caller>.Fail(ApiErrors.AuthBadToken, "The session token is unknown or expired, or its player is no longer authorized.");
+            var session = _sessions.Find(authorization["Bearer ".Length..].Trim());
+            return session is { } s && Authorized(s.Player) is { PublicKey: { } current } record && current == s.Key
+                ? ForPlayer(record)
+                : Result<Caller>.Fail(ApiErrors.AuthBadToken, "The session token is unknown or expired, or its player is no longer authorized or has rotated its key.");
         }
 
         var playerHeader = headers[RequestSignature.PlayerHeader].ToString();
@@ -125,16 +128,23 @@ public sealed class CallerResolver
         {
             return Result<Caller>.Fail(ApiErrors.TooLarge, "The request body is larger than the node accepts.");
         }
+        catch (InvalidDataException)
+        {
+            return Result<Caller>.Fail(ApiErrors.TooLarge, $"A signed request's body is at most {MaxSignedBody} bytes (transactions are signed themselves and need no signed request).");
+        }
 
         var request = context.Request;
-        var pathAndQuery = request.PathBase.Add(request.Path).ToUriComponent() + request.QueryString.ToUriComponent();
+        // The target exactly as sent (not decoded and re-encoded), which is what the client signed.
+        var pathAndQuery = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
+            ? raw
+            : request.PathBase.Add(request.Path).ToUriComponent() + request.QueryString.ToUriComponent();
         var message = RequestSignature.Message(_node.Genesis.ChainId, request.Method, pathAndQuery, timeMs, body);
         if (!_verifier.Verify(key, message, signature))
         {
             return Result<Caller>.Fail(ApiErrors.AuthBadSignature, $"The signature does not verify with the current key of '{playerId}' over {request.Method} {pathAndQuery}.");
         }
 
-        if (!Remember(signatureHeader, timeMs + (long)_window.TotalMilliseconds, now))
+        if (!Remember(Convert.ToHexString(signature), timeMs + (long)_window.TotalMilliseconds, now))
         {
             return Result<Caller>.Fail(ApiErrors.AuthReplayed, "This signed request was already used; sign each request anew.");
         }
@@ -147,8 +157,10 @@ public sealed class CallerResolver
 
     private bool Remember(string signature, long expiresMs, long nowMs)
     {
-        if (_seen.Count > 10_000)
+        // Pruned at most once a second: a full cache costs one scan per second, not one per request.
+        if (_seen.Count > 10_000 && nowMs - Interlocked.Read(ref _prunedMs) > 1_000)
         {
+            Interlocked.Exchange(ref _prunedMs, nowMs);
             foreach (var (key, expiry) in _seen)
             {
                 if (expiry < nowMs)
@@ -161,16 +173,37 @@ public sealed class CallerResolver
         return _seen.TryAdd(signature, expiresMs);
     }
 
+    /// <summary>The largest body of a signed request (reads and sessions have none; transactions carry their own signatures).</summary>
+    public const int MaxSignedBody = 64 * 1024;
+
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
     {
-        if (request.ContentLength == 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count == 0))
+        var canHaveBody = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+            ?? (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0);
+        if (!canHaveBody || request.ContentLength == 0)
         {
             return [];
         }
 
-        request.EnableBuffering();
+        if (request.ContentLength > MaxSignedBody)
+        {
+            throw new InvalidDataException("The signed request's body is too large.");
+        }
+
+        request.EnableBuffering(MaxSignedBody);
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxSignedBody)
+            {
+                throw new InvalidDataException("The signed request's body is too large.");
+            }
+
+            await buffer.WriteAsync(chunk.AsMemory(0, read), request.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+
         request.Body.Position = 0;
         return buffer.ToArray();
     }

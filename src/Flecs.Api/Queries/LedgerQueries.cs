@@ -124,14 +124,15 @@ public sealed class LedgerQueries(ILedgerNode node)
     public Result<InvoiceView> Invoice(Caller caller, string account, long period)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!node.Chain.State.TryGet(Flecs.Settlement.Close.Invoice.StateKey(account, period), out var bytes))
-        {
-            return Result<InvoiceView>.Fail(ApiErrors.NotFound, $"No invoice for '{account}' in period {period}.");
-        }
-
+        // Access first: whether another account has an invoice is not the caller's business either.
         if (!caller.Sees(account))
         {
             return Denied<InvoiceView>($"the invoices of '{account}'");
+        }
+
+        if (!node.Chain.State.TryGet(Flecs.Settlement.Close.Invoice.StateKey(account, period), out var bytes))
+        {
+            return Result<InvoiceView>.Fail(ApiErrors.NotFound, $"No invoice for '{account}' in period {period}.");
         }
 
         var invoice = Flecs.Settlement.Close.Invoice.Decode(bytes);
@@ -156,7 +157,7 @@ public sealed class LedgerQueries(ILedgerNode node)
     /// <summary>Block headers, newest first, from <paramref name="before"/> (exclusive; default: above the head).</summary>
     public IReadOnlyList<BlockSummaryView> Blocks(long? before, int limit)
     {
-        var top = Math.Min(before ?? long.MaxValue, node.Head.Height + 1) - 1;
+        var top = Math.Min(Math.Max(before ?? long.MaxValue, 0), node.Head.Height + 1) - 1;
         var list = new List<BlockSummaryView>(limit);
         for (var h = top; h >= 0 && list.Count < limit; h--)
         {

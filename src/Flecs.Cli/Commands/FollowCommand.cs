@@ -28,13 +28,30 @@ internal static class FollowCommand
 
         var data = new DataDirectory(dataPath);
         using var anonymous = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        byte[]? trusted = null;
+        if (genesisPath is not null)
+        {
+            try
+            {
+                trusted = await File.ReadAllBytesAsync(genesisPath, ct).ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                return Shell.Fail(new Error("cli.follow.genesis", $"Cannot read '{genesisPath}': {ex.Message}"), json: false);
+            }
+        }
+
         if (!data.IsInitialized)
         {
-            var created = await InitializeAsync(data, anonymous, genesisPath, ct).ConfigureAwait(false);
+            var created = await InitializeAsync(data, anonymous, trusted, ct).ConfigureAwait(false);
             if (created != ExitCodes.Ok)
             {
                 return created;
             }
+        }
+        else if (trusted is not null && !SameBytes(trusted, await File.ReadAllBytesAsync(data.GenesisPath, ct).ConfigureAwait(false)))
+        {
+            return Shell.Fail(new Error(Flecs.Ledger.LedgerErrors.GenesisInvalid, $"'{dataPath}' holds another chain than '{genesisPath}'."), json: false);
         }
 
         var key = KeyFile.Read(keyPath ?? data.KeyPath(player));
@@ -74,10 +91,21 @@ internal static class FollowCommand
                 },
             };
             var serving = NodeCommand.ServeAsync(NodeApi.Build(follower, null, options, TimeProvider.System), $"follower of {baseAddress}", stop.Token);
-            var result = await run.ConfigureAwait(false);
-            await stop.CancelAsync().ConfigureAwait(false);
-            await serving.ConfigureAwait(false);
-            exit = Finish(result, follower);
+            if (await Task.WhenAny(run, serving).ConfigureAwait(false) == serving && !run.IsCompleted)
+            {
+                // The API stopped (it could not listen, or Ctrl+C): stop following too.
+                await stop.CancelAsync().ConfigureAwait(false);
+                var served = await serving.ConfigureAwait(false);
+                var stopped = await run.ConfigureAwait(false);
+                exit = served != ExitCodes.Ok ? served : Finish(stopped, follower);
+            }
+            else
+            {
+                var result = await run.ConfigureAwait(false);
+                await stop.CancelAsync().ConfigureAwait(false);
+                await serving.ConfigureAwait(false);
+                exit = Finish(result, follower);
+            }
         }
         else
         {
@@ -89,6 +117,8 @@ internal static class FollowCommand
         await progress.ConfigureAwait(false);
         return exit;
     }
+
+    private static bool SameBytes(byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b);
 
     private static int Finish(Result result, FollowerNode follower)
     {
@@ -104,12 +134,36 @@ internal static class FollowCommand
     private static async Task ReportProgressAsync(FollowerNode follower, CancellationToken ct)
     {
         var reported = follower.Chain.Head.Height;
+        string? lastError = null;
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                reported = await follower.Head.WaitBeyondAsync(reported, ct).ConfigureAwait(false);
-                await Console.Out.WriteLineAsync($"verified block {reported} {follower.Chain.HeadHash}").ConfigureAwait(false);
+                // Wake on a new block, or every 5 s to report a source error (a wrong key, an unreachable validator).
+                using var tick = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                tick.CancelAfter(TimeSpan.FromSeconds(5));
+                try
+                {
+                    await follower.Head.WaitBeyondAsync(reported, tick.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                {
+                }
+
+                var status = follower.Status;
+                if (status.HeadHeight > reported)
+                {
+                    reported = status.HeadHeight;
+                    await Console.Out.WriteLineAsync($"verified block {status.HeadHeight} {status.HeadHash}").ConfigureAwait(false);
+                }
+
+                var error = status.LastError?.ToString();
+                if (error is not null && !string.Equals(error, lastError, StringComparison.Ordinal))
+                {
+                    await Console.Error.WriteLineAsync($"follower: {error} (retrying; {status.SourceErrors} source errors so far)").ConfigureAwait(false);
+                }
+
+                lastError = error;
                 await Task.Delay(TimeSpan.FromMilliseconds(200), ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
@@ -119,24 +173,23 @@ internal static class FollowCommand
         }
     }
 
-    private static async Task<int> InitializeAsync(DataDirectory data, HttpClient anonymous, string? genesisPath, CancellationToken ct)
+    private static async Task<int> InitializeAsync(DataDirectory data, HttpClient anonymous, byte[]? trusted, CancellationToken ct)
     {
         byte[] genesis;
         try
         {
             genesis = await anonymous.GetByteArrayAsync(new Uri("api/v1/genesis", UriKind.Relative), ct).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
         {
             return Shell.Fail(new Error(HttpBlockSource.Unreachable, $"Cannot fetch the validator's genesis: {ex.Message}"), json: false, ExitCodes.General);
         }
 
-        if (genesisPath is not null)
+        if (trusted is not null)
         {
-            var trusted = await File.ReadAllBytesAsync(genesisPath, ct).ConfigureAwait(false);
             if (!trusted.AsSpan().SequenceEqual(genesis))
             {
-                return Shell.Fail(new Error(Flecs.Ledger.LedgerErrors.GenesisInvalid, $"The validator's genesis differs from '{genesisPath}'."), json: false);
+                return Shell.Fail(new Error(Flecs.Ledger.LedgerErrors.GenesisInvalid, "The validator's genesis differs from the one given with --genesis."), json: false);
             }
         }
         else

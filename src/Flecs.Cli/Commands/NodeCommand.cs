@@ -25,7 +25,7 @@ internal static class NodeCommand
         var data = Shell.DataOption();
         var validator = new Option<string?>("--validator") { Description = "The validator id whose key in keys/ seals blocks (default: the first one present)." };
         var urls = new Option<string?>("--urls") { Description = "Serve the HTTP API, the OpenAPI document and the dashboard on these URLs (e.g. http://127.0.0.1:8080; ';' between several; port 0 picks one). Without it, read transactions from stdin." };
-        var rate = new Option<int>("--rate-limit") { Description = "Requests per second per caller (a signed player, else a remote address); bursts up to twice that.", DefaultValueFactory = _ => 500 };
+        var rate = new Option<int>("--rate-limit") { Description = "Requests per second per remote address (counted before authentication); bursts up to twice that.", DefaultValueFactory = _ => 500 };
         var noVerify = new Option<bool>("--no-verify") { Description = "Do not re-verify each committed block in the background (the status and dashboard then show verify as disabled)." };
         var follow = new Option<string?>("--follow") { Description = "Follow the validator at this URL: replicate its blocks through its API and verify every one (hash links, seals, re-execution); refuse a forged block (exit 4). With --urls, serve the same reads (writes are refused)." };
         var followAs = new Option<string>("--as") { Description = "With --follow: the SA player id that signs the follower's requests for whole blocks.", DefaultValueFactory = _ => "sa" };
