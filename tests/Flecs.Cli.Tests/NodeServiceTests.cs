@@ -71,6 +71,21 @@ public sealed class NodeServiceTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task BenchApi_SubmitsEveryTransactionOverHttp_AndReportsLatencies()
+    {
+        var (exit, output, error) = await FlecsProcess.RunAsync(TestContext.Current.CancellationToken, "bench", "api", "--json", "--transactions", "200", "--clients", "4");
+
+        Assert.True(exit == 0, error);
+        using var result = JsonDocument.Parse(output);
+        var root = result.RootElement;
+        Assert.Equal(200, root.GetProperty("transactions").GetInt32());
+        Assert.Equal(200, root.GetProperty("requests").GetInt32());
+        Assert.True(root.GetProperty("committed_tx_per_s").GetDouble() > 0);
+        Assert.InRange(root.GetProperty("p50_ms").GetDouble(), 0.0, root.GetProperty("p99_ms").GetDouble());
+        Assert.InRange(root.GetProperty("p99_ms").GetDouble(), 0.0, root.GetProperty("max_ms").GetDouble());
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private static async Task<Uri> ListeningAddressAsync(Process node, CancellationToken ct)

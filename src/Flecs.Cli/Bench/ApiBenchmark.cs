@@ -4,16 +4,9 @@ using System.Net.Http.Json;
 using Flecs.Api;
 using Flecs.Api.Views;
 using Flecs.Cli.Output;
-using Flecs.Core.Identity;
-using Flecs.Core.Time;
 using Flecs.Crypto.Hashing;
-using Flecs.Crypto.Signatures;
-using Flecs.Ledger.Players;
 using Flecs.Ledger.Registry;
 using Flecs.Ledger.Transactions;
-using Flecs.Node.Clients;
-using Flecs.Node.Hosting;
-using Flecs.Node.Sequencing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -64,27 +57,12 @@ internal static class ApiBenchmark
         ArgumentOutOfRangeException.ThrowIfLessThan(transactionCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(clientCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
-        var root = Path.Combine(Path.GetTempPath(), "flecs-bench-api-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6)));
-        try
+        // One player per client, so each client's transactions are in its player's sequence order.
+        var chain = await BenchChain.CreateAsync("flecs-bench-api-", clientCount, TimeSpan.FromMilliseconds(5), ct).ConfigureAwait(false);
+        await using (chain.ConfigureAwait(false))
         {
-            var data = new DataDirectory(root);
-            _ = data.Initialize("flecs-bench", IntervalLength.FromMinutes(1), 1, TimeProvider.System).Value;
-            var node = EmbeddedNode.Open(new NodeOptions { DataDirectory = root, MaxBlockDelay = TimeSpan.FromMilliseconds(5) }, TimeProvider.System).Value;
-            await using var nodeScope = node.ConfigureAwait(false);
-            var client = new LedgerClient(node);
-            var saId = PlayerId.Parse("sa");
-            using var sa = KeyFile.Read(data.KeyPath(saId)).Value;
-
-            // One player per client, so each client's transactions are in its player's sequence order.
-            var keys = Enumerable.Range(0, clientCount).Select(_ => Ed25519Signer.Generate()).ToArray();
-            var ids = Enumerable.Range(0, clientCount).Select(i => PlayerId.Parse($"p-{i:D5}")).ToArray();
-            var setup = ids.Select((id, i) => client.RegisterActiveAsync(saId, sa, id, PlayerRole.Prosumer, keys[i].PublicKey, ct)).ToList();
-            setup.AddRange(ids.Select(id => client.ActOnAsync(saId, sa, TransactionType.AuthorizePlayer, id, "bench", ct)));
-            if ((await Task.WhenAll(setup).ConfigureAwait(false)).FirstOrDefault(s => !s.IsAccepted) is { } refused)
-            {
-                throw new InvalidOperationException("Benchmark setup was rejected: " + refused.RejectionCode);
-            }
-
+            var node = chain.Node;
+            var (ids, keys) = (chain.Ids, chain.Keys);
             var perClient = (transactionCount + clientCount - 1) / clientCount;
             var signed = new byte[clientCount][][];
             Parallel.For(0, clientCount, i =>
@@ -135,10 +113,6 @@ internal static class ApiBenchmark
             var total = (await Task.WhenAll(workers).ConfigureAwait(false)).Sum();
             stopwatch.Stop();
             await app.StopAsync(ct).ConfigureAwait(false);
-            foreach (var key in keys)
-            {
-                key.Dispose();
-            }
 
             if (total != perClient * clientCount)
             {
@@ -159,13 +133,6 @@ internal static class ApiBenchmark
                 MaxMs: Math.Round(all[^1], 1),
                 Blocks: node.Chain.Head.Height - startHeight,
                 ElapsedS: Math.Round(stopwatch.Elapsed.TotalSeconds, 3));
-        }
-        finally
-        {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
         }
     }
 }

@@ -1,16 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Flecs.Cli.Output;
-using Flecs.Core.Identity;
-using Flecs.Core.Time;
 using Flecs.Crypto.Hashing;
 using Flecs.Crypto.Signatures;
-using Flecs.Ledger.Players;
 using Flecs.Ledger.Registry;
 using Flecs.Ledger.Transactions;
-using Flecs.Node.Clients;
-using Flecs.Node.Hosting;
-using Flecs.Node.Sequencing;
 using Spectre.Console;
 
 namespace Flecs.Cli.Bench;
@@ -57,39 +51,11 @@ internal static class LedgerBenchmark
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(playerCount, 1);
         var verifyRate = MeasureSingleCoreVerify();
-        var root = Path.Combine(Path.GetTempPath(), "flecs-bench-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6)));
-        try
+        var chain = await BenchChain.CreateAsync("flecs-bench-", playerCount, TimeSpan.FromMilliseconds(20), ct).ConfigureAwait(false);
+        await using (chain.ConfigureAwait(false))
         {
-            var data = new DataDirectory(root);
-            _ = data.Initialize("flecs-bench", IntervalLength.FromMinutes(1), 1, TimeProvider.System).Value;
-            var opened = EmbeddedNode.Open(new NodeOptions { DataDirectory = root, MaxBlockDelay = TimeSpan.FromMilliseconds(20) }, TimeProvider.System);
-            var node = opened.Value;
-            await using var nodeScope = node.ConfigureAwait(false);
-            var client = new LedgerClient(node);
-            var saId = PlayerId.Parse("sa");
-            using var sa = KeyFile.Read(data.KeyPath(saId)).Value;
-
-            var keys = new Ed25519Signer[playerCount];
-            var ids = new PlayerId[playerCount];
-            var setup = new List<Task<Submission>>();
-            for (var i = 0; i < playerCount; i++)
-            {
-                keys[i] = Ed25519Signer.Generate();
-                ids[i] = PlayerId.Parse($"p-{i:D5}");
-                setup.Add(client.RegisterActiveAsync(saId, sa, ids[i], PlayerRole.Prosumer, keys[i].PublicKey, ct));
-            }
-
-            for (var i = 0; i < playerCount; i++)
-            {
-                setup.Add(client.ActOnAsync(saId, sa, TransactionType.AuthorizePlayer, ids[i], "bench", ct));
-            }
-
-            var setupResults = await Task.WhenAll(setup).ConfigureAwait(false);
-            if (setupResults.FirstOrDefault(s => !s.IsAccepted) is { } refused)
-            {
-                throw new InvalidOperationException("Benchmark setup was rejected: " + refused.RejectionCode);
-            }
-
+            var node = chain.Node;
+            var (ids, keys) = (chain.Ids, chain.Keys);
             var perPlayer = ((transactionCount + playerCount - 1) / playerCount) + 1;
             var signed = new byte[playerCount][][];
             Parallel.For(0, playerCount, i =>
@@ -136,11 +102,6 @@ internal static class LedgerBenchmark
                 throw new InvalidOperationException($"Only {accepted} of {total} benchmark transactions were accepted.");
             }
 
-            foreach (var key in keys)
-            {
-                key.Dispose();
-            }
-
             var committed = total / stopwatch.Elapsed.TotalSeconds;
             return new LedgerBenchmarkResult(
                 Cores: cores,
@@ -152,13 +113,6 @@ internal static class LedgerBenchmark
                 Players: playerCount,
                 Blocks: node.Chain.Head.Height - startHeight,
                 ElapsedS: Math.Round(stopwatch.Elapsed.TotalSeconds, 3));
-        }
-        finally
-        {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
         }
     }
 
