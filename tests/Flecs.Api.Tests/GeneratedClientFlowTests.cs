@@ -108,5 +108,13 @@ public sealed class GeneratedClientFlowTests
         Assert.Equal(invoice.Lines.Sum(l => l.MoneyMicros), invoice.Summary.TotalMicros);
         Assert.Equal(403, denied.StatusCode);
         Assert.Equal(24, market.Intervals.Count);
+        Assert.All(market.Intervals, i =>
+        {
+            Assert.Equal(1_500_000, i.ImportMilliwattHours);
+            Assert.Equal(2_000_000, i.ExportMilliwattHours);
+            Assert.True(i.ContractMilliwattHours > 0, "the contract delivered");
+            // What the contract and the SPM did not balance goes to or from the grid: p1's surplus is fed in.
+            Assert.Equal(i.ExportMilliwattHours - i.ImportMilliwattHours, i.GridExportMilliwattHours - i.GridImportMilliwattHours);
+        });
     }
 }

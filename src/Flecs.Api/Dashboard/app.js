@@ -712,7 +712,8 @@
         { key: 'import', name: 'Import (metered consumption)', values: intervals.map((i) => kwh(i.importMilliwattHours)) },
         { key: 'export', name: 'Export (metered production)', values: intervals.map((i) => kwh(i.exportMilliwattHours)) },
         { key: 'contract', name: 'Contracts', values: intervals.map((i) => kwh(i.contractMilliwattHours)) },
-        { key: 'grid', name: 'Grid (P2G)', values: intervals.map((i) => kwh(i.gridMilliwattHours)) },
+        { key: 'grid', name: 'From the grid (P2G)', values: intervals.map((i) => kwh(i.gridImportMilliwattHours)) },
+        { key: 'gridout', name: 'To the grid (P2G)', values: intervals.map((i) => kwh(i.gridExportMilliwattHours)) },
         { key: 'spmvol', name: 'SPM volume', values: intervals.map((i) => kwh(i.spmVolumeMilliwattHours)) },
       ],
     });
@@ -724,7 +725,8 @@
       ['SPM price', latest.spmPriceMicrosPerKwh === null || latest.spmPriceMicrosPerKwh === undefined ? 'did not clear' : `${formatPrice(latest.spmPriceMicrosPerKwh)} ${unit} (${formatInt(latest.spmPriceMicrosPerKwh)} µ/kWh)`],
       ['SPM volume', `${formatKwh(latest.spmVolumeMilliwattHours)} kWh`],
       ['Import / export', `${formatKwh(latest.importMilliwattHours)} kWh / ${formatKwh(latest.exportMilliwattHours)} kWh`],
-      ['Contracts / grid', `${formatKwh(latest.contractMilliwattHours)} kWh / ${formatKwh(latest.gridMilliwattHours)} kWh`],
+      ['Contracts', `${formatKwh(latest.contractMilliwattHours)} kWh`],
+      ['From / to the grid (P2G)', `${formatKwh(latest.gridImportMilliwattHours)} kWh / ${formatKwh(latest.gridExportMilliwattHours)} kWh`],
       ['Accounts / failed contracts', `${formatInt(latest.accounts)} / ${formatInt(latest.failures)}`],
     ].map(([k, v]) => el('tr', null, el('th', { scope: 'row', text: k }), td(v))));
 
@@ -736,7 +738,8 @@
       num(formatKwh(i.importMilliwattHours)),
       num(formatKwh(i.exportMilliwattHours)),
       num(formatKwh(i.contractMilliwattHours)),
-      num(formatKwh(i.gridMilliwattHours)),
+      num(formatKwh(i.gridImportMilliwattHours)),
+      num(formatKwh(i.gridExportMilliwattHours)),
       num(formatInt(i.accounts)),
       num(formatInt(i.failures)))));
   }

@@ -121,8 +121,9 @@ public sealed class MarketFeed(ILedgerNode node) : BackgroundService
 
             foreach (var record in CloseOutput.Decode(receipt.Value.Output).Records)
             {
-                long import = 0, export = 0, contract = 0, grid = 0;
-                foreach (var line in record.Entries.SelectMany(e => e.Lines))
+                long import = 0, export = 0, contract = 0, gridImport = 0, gridExport = 0;
+                // Players' lines only: interface accounts ('@mpm') carry the negated sum of the players' P2G residuals.
+                foreach (var line in record.Entries.Where(e => !e.Account.StartsWith('@')).SelectMany(e => e.Lines))
                 {
                     switch (line.Kind)
                     {
@@ -136,12 +137,15 @@ public sealed class MarketFeed(ILedgerNode node) : BackgroundService
                             contract += line.Energy;
                             break;
                         case LineKind.P2gEnergy when line.Energy > 0:
-                            grid += line.Energy;
+                            gridImport += line.Energy;
+                            break;
+                        case LineKind.P2gEnergy:
+                            gridExport -= line.Energy;
                             break;
                     }
                 }
 
-                views.Add(new IntervalView(record.Interval, Names.Start(length, record.Interval), record.MpmPrice, record.MpmCleared, record.SpmPrice, record.SpmVolume, import, export, contract, grid, record.Entries.Length, record.Failures.Length));
+                views.Add(new IntervalView(record.Interval, Names.Start(length, record.Interval), record.MpmPrice, record.MpmCleared, record.SpmPrice, record.SpmVolume, import, export, contract, gridImport, gridExport, record.Entries.Length, record.Failures.Length));
             }
         }
 

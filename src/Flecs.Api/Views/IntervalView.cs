@@ -10,7 +10,8 @@ namespace Flecs.Api.Views;
 /// <param name="ImportMilliwattHours">Metered consumption.</param>
 /// <param name="ExportMilliwattHours">Metered production.</param>
 /// <param name="ContractMilliwattHours">Energy delivered under contracts.</param>
-/// <param name="GridMilliwattHours">Residual energy exchanged with the grid (P2G): the positive P2G energy lines summed.</param>
+/// <param name="GridImportMilliwattHours">Residual energy players bought from the grid (the positive P2G lines of players; interface accounts such as @mpm excluded).</param>
+/// <param name="GridExportMilliwattHours">Residual energy players fed into the grid (the negative P2G lines, negated).</param>
 /// <param name="Accounts">Accounts with a journal entry.</param>
 /// <param name="Failures">Contracts that failed.</param>
-public sealed record IntervalView(long Interval, DateTimeOffset Start, long MpmPriceMicrosPerKwh, bool MpmCleared, long? SpmPriceMicrosPerKwh, long SpmVolumeMilliwattHours, long ImportMilliwattHours, long ExportMilliwattHours, long ContractMilliwattHours, long GridMilliwattHours, int Accounts, int Failures);
+public sealed record IntervalView(long Interval, DateTimeOffset Start, long MpmPriceMicrosPerKwh, bool MpmCleared, long? SpmPriceMicrosPerKwh, long SpmVolumeMilliwattHours, long ImportMilliwattHours, long ExportMilliwattHours, long ContractMilliwattHours, long GridImportMilliwattHours, long GridExportMilliwattHours, int Accounts, int Failures);
