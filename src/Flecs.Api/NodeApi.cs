@@ -1,5 +1,3 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using System.Threading.RateLimiting;
 using Flecs.Api.Access;
 using Flecs.Api.Hosting;
@@ -77,6 +75,7 @@ public static class NodeApi
         builder.Services.AddSingleton(counters);
         builder.Services.AddSingleton(resolver);
         builder.Services.AddSingleton(new LedgerQueries(node));
+        builder.Services.AddSingleton(new ChainTotals(node));
         builder.Services.AddSingleton<MarketFeed>();
         builder.Services.AddHostedService(s => s.GetRequiredService<MarketFeed>());
         builder.Services.AddSingleton(s => new BackgroundVerifier(node, options.VerifyInBackground, s.GetRequiredService<ILogger<BackgroundVerifier>>()));
@@ -128,7 +127,7 @@ public static class NodeApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        api.MapGet("/status", (BackgroundVerifier verifier) => TypedResults.Ok(Status(node, validator, verifier, options)))
+        api.MapGet("/status", (BackgroundVerifier verifier, ChainTotals totals) => TypedResults.Ok(Status(node, validator, verifier, totals, options)))
             .WithName("GetStatus").WithTags("Node").WithSummary("The head, counts and the background verify result (public).");
         api.MapGet("/genesis", () => TypedResults.Bytes(node.Genesis.Encode(), "application/cbor", "genesis.cbor"))
             .WithName("GetGenesis").WithTags("Node").WithSummary("The genesis document, canonical CBOR (public): what followers and light clients trust.")
@@ -161,7 +160,7 @@ public static class NodeApi
             {
                 if (validator is null)
                 {
-                    return Problems.Of(ApiErrors.ReadOnly, "This node follows a validator and does not order transactions; submit to the validator.");
+                    return ReadOnly();
                 }
 
                 if (request?.Transaction is not { Length: > 0 } bytes)
@@ -182,7 +181,7 @@ public static class NodeApi
             {
                 if (validator is null)
                 {
-                    return Problems.Of(ApiErrors.ReadOnly, "This node follows a validator and does not order transactions; submit to the validator.");
+                    return ReadOnly();
                 }
 
                 if (request?.Transactions is not { Count: > 0 } transactions || transactions.Count > options.MaxBatch || transactions.Any(t => t is not { Length: > 0 }))
@@ -241,10 +240,10 @@ public static class NodeApi
                 {
                     // A reconnecting EventSource resumes after the last event it saw.
                     var resume = after ?? (long.TryParse(http.Request.Headers["Last-Event-ID"].ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var last) ? last : null);
-                    await foreach (var item in BlockEventsAsync(node, resume, ct).ConfigureAwait(false))
+                    await foreach (var stored in CommittedBlocks.FollowAsync(node, Math.Min(resume ?? node.Head.Height, node.Head.Height), ct).ConfigureAwait(false))
                     {
-                        var json = System.Text.Json.JsonSerializer.Serialize(item.Data, EventJson);
-                        await http.Response.WriteAsync($"event: {item.EventType}\nid: {item.EventId}\ndata: {json}\n\n", ct).ConfigureAwait(false);
+                        var json = System.Text.Json.JsonSerializer.Serialize(LedgerQueries.Summary(stored), EventJson);
+                        await http.Response.WriteAsync($"event: block\nid: {stored.Height.ToString(System.Globalization.CultureInfo.InvariantCulture)}\ndata: {json}\n\n", ct).ConfigureAwait(false);
                         await http.Response.Body.FlushAsync(ct).ConfigureAwait(false);
                     }
                 }
@@ -304,20 +303,23 @@ public static class NodeApi
             .WithName("GetConsistencyProof").WithTags("Proofs").WithSummary("A consistency proof between two sealed heads (public).")
             .Produces(StatusCodes.Status200OK, contentType: "application/cbor").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        api.MapGet("/operator", Results<Ok<OperatorView>, ProblemHttpResult> (HttpContext http, BackgroundVerifier verifier) =>
+        api.MapGet("/operator", Results<Ok<OperatorView>, ProblemHttpResult> (HttpContext http, BackgroundVerifier verifier, ChainTotals totals) =>
                 CallerResolver.Of(http).IsSupervisor
-                    ? TypedResults.Ok(new OperatorView(Status(node, validator, verifier, options), sessions.Count, counters.RateLimited, counters.Submitted, options.IngestCounters?.Invoke() ?? new Dictionary<string, long>(StringComparer.Ordinal)))
+                    ? TypedResults.Ok(new OperatorView(Status(node, validator, verifier, totals, options), sessions.Count, counters.RateLimited, counters.Submitted, options.IngestCounters?.Invoke() ?? new Dictionary<string, long>(StringComparer.Ordinal)))
                     : Problems.Of(ApiErrors.Forbidden, "The operator view needs a request signed by the SA."))
             .WithName("GetOperatorStatus").WithTags("Node").WithSummary("The node's internals (SA only): sessions, rate limiting, submissions, MQTT ingest counters.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
-    private static StatusView Status(ILedgerNode node, EmbeddedNode? validator, BackgroundVerifier verifier, NodeApiOptions options)
+    private static StatusView Status(ILedgerNode node, EmbeddedNode? validator, BackgroundVerifier verifier, ChainTotals totals, NodeApiOptions options)
     {
         var head = node.Chain.Head;
-        var (_, transactions, accepted) = node.Read(s => s.Count());
+        var (transactions, accepted) = totals.Current();
         return new StatusView(node.Genesis.ChainId, node.Genesis.Currency, node.Genesis.IntervalLength.Minutes, validator is null ? "follower" : "validator", head.Height, node.Chain.HeadHash.ToString(), Names.Time(head.TimestampMs), transactions, accepted, verifier.Status, options.FollowStatus?.Invoke());
     }
+
+    private static ProblemHttpResult ReadOnly() =>
+        Problems.Of(ApiErrors.ReadOnly, "This node follows a validator and does not order transactions; submit to the validator.");
 
     /// <summary>422 for a transaction rejected or refused by the ledger's rules; 503 when the node could not order it (stopping, failed commit).</summary>
     private static int SubmissionStatus(string code) =>
@@ -331,33 +333,4 @@ public static class NodeApi
     private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Flecs.Core.Results.Result<T> result) =>
         result.IsSuccess ? TypedResults.Ok(result.Value) : Problems.Of(result.Error);
 
-    private static async IAsyncEnumerable<SseItem<BlockSummaryView>> BlockEventsAsync(ILedgerNode node, long? after, [EnumeratorCancellation] CancellationToken ct)
-    {
-        var sent = Math.Min(after ?? node.Head.Height, node.Head.Height);
-        while (!ct.IsCancellationRequested)
-        {
-            long head;
-            try
-            {
-                head = await node.Head.WaitBeyondAsync(sent, ct).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                yield break;
-            }
-
-            for (var h = sent + 1; h <= head; h++)
-            {
-                var stored = node.Read(s => s.ReadBlock(h));
-                if (stored is null)
-                {
-                    // Every height up to the announced head is durable; a gap means the store is damaged: end the stream.
-                    yield break;
-                }
-
-                yield return new SseItem<BlockSummaryView>(LedgerQueries.Summary(stored), "block") { EventId = h.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-                sent = h;
-            }
-        }
-    }
 }

@@ -1,7 +1,7 @@
 namespace Flecs.Api;
 
 /// <summary>Options of the node's HTTP service (docs/api.md).</summary>
-public sealed class NodeApiOptions
+public sealed record NodeApiOptions
 {
     /// <summary>The URLs to listen on, separated by ';' (e.g. <c>http://127.0.0.1:8080</c>); port 0 picks a free port.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:8080";

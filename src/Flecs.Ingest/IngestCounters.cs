@@ -27,4 +27,34 @@ public sealed record IngestCounters(
     long TransactionsAccepted,
     long TransactionsRejected,
     ImmutableSortedDictionary<string, long> RejectionsByCode,
-    long Connections);
+    long Connections)
+{
+    /// <summary>Every counter by a flat name (<c>error:&lt;code&gt;</c> and <c>rejected:&lt;code&gt;</c> for the coded ones), for an operator view.</summary>
+    public IReadOnlyDictionary<string, long> Flatten()
+    {
+        var all = new SortedDictionary<string, long>(StringComparer.Ordinal)
+        {
+            ["messages"] = Messages,
+            ["ignored"] = IgnoredMessages,
+            ["samples"] = Samples,
+            ["bad_payloads"] = BadPayloads,
+            ["intervals_completed"] = IntervalsCompleted,
+            ["readings_submitted"] = ReadingsSubmitted,
+            ["readings_accepted"] = ReadingsAccepted,
+            ["transactions_accepted"] = TransactionsAccepted,
+            ["transactions_rejected"] = TransactionsRejected,
+            ["connections"] = Connections,
+        };
+        foreach (var (code, count) in ErrorsByCode)
+        {
+            all["error:" + code] = count;
+        }
+
+        foreach (var (code, count) in RejectionsByCode)
+        {
+            all["rejected:" + code] = count;
+        }
+
+        return all;
+    }
+}

@@ -50,7 +50,7 @@ public sealed class ApiNode : IAsyncDisposable
     {
         var directory = TempDataDirectory.Create(intervalMinutes: intervalMinutes);
         var node = directory.OpenNode(nodeTime);
-        var app = NodeApi.Build(node, node, options is null ? new NodeApiOptions { Urls = "http://127.0.0.1:0" } : Copy(options), TimeProvider.System);
+        var app = NodeApi.Build(node, node, (options ?? new NodeApiOptions()) with { Urls = "http://127.0.0.1:0" }, TimeProvider.System);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new ApiNode(directory, node, app, new Uri(address.TrimEnd('/') + "/"));
@@ -94,20 +94,6 @@ public sealed class ApiNode : IAsyncDisposable
         await Node.DisposeAsync();
         Directory.Dispose();
     }
-
-    private static NodeApiOptions Copy(NodeApiOptions o) => new()
-    {
-        Urls = "http://127.0.0.1:0",
-        RequestsPerSecond = o.RequestsPerSecond,
-        Burst = o.Burst,
-        MaxBatch = o.MaxBatch,
-        MaxRequestBytes = o.MaxRequestBytes,
-        SignatureWindow = o.SignatureWindow,
-        SessionLifetime = o.SessionLifetime,
-        VerifyInBackground = o.VerifyInBackground,
-        IngestCounters = o.IngestCounters,
-        FollowStatus = o.FollowStatus,
-    };
 
     private HttpClient Track(HttpClient client)
     {

@@ -34,6 +34,13 @@ public sealed class ApiTests
         Assert.Equal(node.Node.Chain.Head.Height, status.Height);
         Assert.Equal(node.Node.Chain.HeadHash.ToString(), status.HeadHash);
         Assert.Equal(2, status.Accepted);
+
+        // Counted once, then kept up block by block.
+        await node.AddPlayerAsync("bob", PlayerRole.Prosumer);
+        var later = await node.Anonymous().GetFromJsonAsync<StatusView>("api/v1/status", Web, TestContext.Current.CancellationToken);
+        var (_, transactions, accepted) = node.Node.Read(s => s.Count());
+        Assert.Equal(4, later!.Accepted);
+        Assert.Equal((transactions, accepted), (later.Transactions, later.Accepted));
     }
 
     [Fact]

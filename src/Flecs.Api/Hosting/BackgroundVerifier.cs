@@ -39,40 +39,27 @@ public sealed partial class BackgroundVerifier(ILedgerNode node, bool enabled, I
         }
 
         var replay = begun.Value;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            long head;
-            try
+            await foreach (var stored in CommittedBlocks.FollowAsync(node, replay.Height, stoppingToken).ConfigureAwait(false))
             {
-                head = await node.Head.WaitBeyondAsync(replay.Height, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            for (var h = replay.Height + 1; h <= head && !stoppingToken.IsCancellationRequested; h++)
-            {
-                StoredBlock? stored;
-                try
-                {
-                    stored = node.Read(s => s.ReadBlock(h));
-                }
-                catch (LedgerStoreException ex)
-                {
-                    Fail(new Error(Flecs.Ledger.LedgerErrors.StoreCorrupt, ex.Message), h);
-                    return;
-                }
-
-                var applied = replay.Apply(stored, h);
+                var applied = replay.Apply(stored, stored.Height);
                 if (!applied.IsSuccess)
                 {
-                    Fail(applied.Error, h);
+                    Fail(applied.Error, stored.Height);
                     return;
                 }
 
-                _status = new VerifyView(true, h, true, null, null);
+                _status = new VerifyView(true, stored.Height, true, null, null);
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The node is stopping.
+        }
+        catch (LedgerStoreException ex)
+        {
+            Fail(new Error(Flecs.Ledger.LedgerErrors.StoreCorrupt, ex.Message), replay.Height + 1);
         }
     }
 

@@ -21,7 +21,6 @@ public sealed class MarketFeed(ILedgerNode node) : BackgroundService
 
     private readonly Lock _gate = new();
     private readonly LinkedList<IntervalView> _intervals = new();
-    private long _scanned = -1;
 
     /// <summary>The last <paramref name="limit"/> intervals, oldest first.</summary>
     public IReadOnlyList<IntervalView> Latest(int limit)
@@ -36,67 +35,60 @@ public sealed class MarketFeed(ILedgerNode node) : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        Backfill(node.Head.Height);
-        while (!stoppingToken.IsCancellationRequested)
+        var head = node.Head.Height;
+        Backfill(head);
+        try
         {
-            long head;
-            try
+            await foreach (var stored in CommittedBlocks.FollowAsync(node, head, stoppingToken).ConfigureAwait(false))
             {
-                head = await node.Head.WaitBeyondAsync(_scanned, stoppingToken).ConfigureAwait(false);
+                Add(Intervals(stored), atEnd: true);
             }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            for (var h = _scanned + 1; h <= head; h++)
-            {
-                Add(node.Read(s => s.ReadBlock(h)));
-            }
-
-            _scanned = head;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The node is stopping.
         }
     }
 
     /// <summary>Reads recent blocks backwards until the window is full (or genesis), so a restarted node shows history.</summary>
     private void Backfill(long head)
     {
-        _scanned = head;
-        for (var h = head; h > 0; h--)
+        for (var h = head; h > 0 && Count < Capacity; h--)
+        {
+            Add(Intervals(node.Read(s => s.ReadBlock(h))), atEnd: false);
+        }
+    }
+
+    private int Count
+    {
+        get
         {
             lock (_gate)
             {
-                if (_intervals.Count >= Capacity)
-                {
-                    return;
-                }
-            }
-
-            var stored = node.Read(s => s.ReadBlock(h));
-            var views = Intervals(stored);
-            lock (_gate)
-            {
-                for (var i = views.Count - 1; i >= 0; i--)
-                {
-                    _intervals.AddFirst(views[i]);
-                }
+                return _intervals.Count;
             }
         }
     }
 
-    private void Add(StoredBlock? stored)
+    /// <summary>Adds one block's intervals after (or, backfilling, before) those held, keeping the most recent <see cref="Capacity"/>.</summary>
+    private void Add(List<IntervalView> views, bool atEnd)
     {
-        var views = Intervals(stored);
         lock (_gate)
         {
-            foreach (var view in views)
+            if (atEnd)
             {
-                _intervals.AddLast(view);
+                views.ForEach(v => _intervals.AddLast(v));
+                while (_intervals.Count > Capacity)
+                {
+                    _intervals.RemoveFirst();
+                }
             }
-
-            while (_intervals.Count > Capacity)
+            else
             {
-                _intervals.RemoveFirst();
+                for (var i = views.Count - 1; i >= 0 && _intervals.Count < Capacity; i--)
+                {
+                    _intervals.AddFirst(views[i]);
+                }
             }
         }
     }

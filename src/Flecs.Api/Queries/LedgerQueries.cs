@@ -212,7 +212,8 @@ public sealed class LedgerQueries(ILedgerNode node)
         var stored = node.Read(s => s.ReadBlock(location.Height));
         var entry = stored?.Transactions[location.Position];
         var tx = entry is null ? null : Flecs.Ledger.Transactions.Transaction.Decode(entry.Bytes) is { IsSuccess: true } t ? t.Value : null;
-        if (stored is null || entry is null || tx is null || !Receipt.Decode(entry.Receipt).IsSuccess)
+        var receipt = entry is null ? null : Receipt.Decode(entry.Receipt) is { IsSuccess: true } r ? r.Value : null;
+        if (stored is null || tx is null || receipt is null)
         {
             return Result<TransactionView>.Fail(ApiErrors.NotFound, $"No transaction '{id}'.");
         }
@@ -222,7 +223,6 @@ public sealed class LedgerQueries(ILedgerNode node)
             return Denied<TransactionView>($"transaction '{id}'");
         }
 
-        var receipt = Receipt.Decode(entry.Receipt).Value;
         var header = BlockHeader.Decode(stored.Header).Value;
         return new TransactionView(hash.ToString(), location.Height, location.Position, Names.Time(header.TimestampMs), TypeName(tx.Type), tx.Sender.Value, tx.Sequence, receipt.IsAccepted, receipt.Code);
     }

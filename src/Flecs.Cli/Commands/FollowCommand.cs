@@ -78,11 +78,8 @@ internal static class FollowCommand
         int exit;
         if (serve is not null)
         {
-            var options = new NodeApiOptions
+            var options = serve with
             {
-                Urls = serve.Urls,
-                RequestsPerSecond = serve.RequestsPerSecond,
-                Burst = serve.Burst,
                 VerifyInBackground = false,
                 FollowStatus = () =>
                 {

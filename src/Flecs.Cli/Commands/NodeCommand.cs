@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Flecs.Cli.Commands;
 
@@ -61,10 +62,13 @@ internal static class NodeCommand
             if (r.GetValue(urls) is { } serve)
             {
                 MqttIngest? ingest = null;
+                // The ingest's log (a line per bad payload, with its topic and code) goes to stderr, one line per entry.
+                using var ingestLogs = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddSimpleConsole(o => o.SingleLine = true)
+                    .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
                 if (r.GetValue(mqtt) is { } mqttConfig)
                 {
                     var config = IngestConfig.Load(mqttConfig);
-                    var created = config.IsSuccess ? MqttIngest.Create(config.Value, node, r.GetValue(data)!, TimeProvider.System, IngestLogger.Create(), new LedgerClient(node)) : config.Error;
+                    var created = config.IsSuccess ? MqttIngest.Create(config.Value, node, r.GetValue(data)!, TimeProvider.System, ingestLogs.CreateLogger<MqttIngest>(), new LedgerClient(node)) : config.Error;
                     if (!created.IsSuccess)
                     {
                         return Shell.Fail(created.Error, json: false);
@@ -77,7 +81,7 @@ internal static class NodeCommand
 
                 try
                 {
-                    var options = new NodeApiOptions { Urls = serve, RequestsPerSecond = rateLimit, Burst = rateLimit * 2, VerifyInBackground = !r.GetValue(noVerify), IngestCounters = ingest is null ? null : () => IngestLogger.Flatten(ingest.Counters) };
+                    var options = new NodeApiOptions { Urls = serve, RequestsPerSecond = rateLimit, Burst = rateLimit * 2, VerifyInBackground = !r.GetValue(noVerify), IngestCounters = ingest is null ? null : () => ingest.Counters.Flatten() };
                     return await ServeAsync(NodeApi.Build(node, node, options, TimeProvider.System), $"chain '{node.Genesis.ChainId}' at height {node.Chain.Head.Height}", ct).ConfigureAwait(false);
                 }
                 finally
