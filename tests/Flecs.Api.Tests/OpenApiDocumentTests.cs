@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -15,7 +15,7 @@ public sealed class OpenApiDocumentTests
     {
         await using var node = await ApiNode.StartAsync();
         var served = Normalize(await node.Anonymous().GetStringAsync(NodeApi.OpenApiPath.TrimStart('/'), TestContext.Current.CancellationToken));
-        var path = Path.Combine(SourceDirectory(), "OpenApi", "v1.json");
+        var path = CommittedDocumentPath();
 
         if (string.Equals(Environment.GetEnvironmentVariable("FLECS_UPDATE_OPENAPI"), "1", StringComparison.Ordinal))
         {
@@ -29,5 +29,8 @@ public sealed class OpenApiDocumentTests
     private static string Normalize(string json) =>
         JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
 
-    private static string SourceDirectory([CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
+    /// <summary>The source tree's OpenApi/v1.json, recorded by the project file at build time (a CI build maps source paths to /_/).</summary>
+    private static string CommittedDocumentPath() =>
+        typeof(OpenApiDocumentTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(attribute => string.Equals(attribute.Key, "OpenApiDocument", StringComparison.Ordinal)).Value!;
 }
