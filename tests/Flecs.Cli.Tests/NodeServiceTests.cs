@@ -86,6 +86,23 @@ public sealed class NodeServiceTests : IDisposable
         Assert.InRange(root.GetProperty("p99_ms").GetDouble(), 0.0, root.GetProperty("max_ms").GetDouble());
     }
 
+    [Fact]
+    public async Task BenchLedger_WarmsUpThenTimesWholeRounds_AndReportsTheRatioItsExitCodeFollows()
+    {
+        var (exit, output, error) = await FlecsProcess.RunAsync(TestContext.Current.CancellationToken, "bench", "ledger", "--json", "--transactions", "1000", "--players", "40", "--warm-up", "100");
+
+        using var result = JsonDocument.Parse(output);
+        var root = result.RootElement;
+        Assert.Equal(1000, root.GetProperty("transactions").GetInt32());
+        Assert.Equal(120, root.GetProperty("warm_up_transactions").GetInt32());
+        Assert.True(root.GetProperty("blocks").GetInt64() >= 1);
+        Assert.True(root.GetProperty("allocated_bytes_per_tx").GetInt64() > 0);
+        var ratio = root.GetProperty("ratio").GetDouble();
+        var expected = root.GetProperty("committed_tx_per_s").GetDouble() / (root.GetProperty("cores").GetInt32() * root.GetProperty("verify_per_s_single_core").GetDouble());
+        Assert.Equal(expected, ratio, 0.002);
+        Assert.True(exit == (ratio >= root.GetProperty("target_ratio").GetDouble() ? 0 : 20), error);
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private static async Task<Uri> ListeningAddressAsync(Process node, CancellationToken ct)

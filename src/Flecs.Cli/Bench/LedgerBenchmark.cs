@@ -21,11 +21,12 @@ internal static class LedgerBenchmark
     {
         var transactions = new Option<int>("--transactions") { Description = "Signed transactions to commit in the timed run.", DefaultValueFactory = _ => 60_000 };
         var players = new Option<int>("--players") { Description = "Distinct signing players.", DefaultValueFactory = _ => 1_000 };
+        var warmUp = new Option<int>("--warm-up") { Description = "Transactions committed before the timed run, so that it measures the node in its steady state.", DefaultValueFactory = _ => 20_000 };
         var json = Shell.JsonOption();
-        var command = new Command("ledger", "Measure signature verification and committed transactions per second of the embedded node.") { transactions, players, json };
+        var command = new Command("ledger", "Measure signature verification and committed transactions per second of the embedded node.") { transactions, players, warmUp, json };
         command.SetAction(async (r, ct) =>
         {
-            var result = await RunAsync(r.GetValue(transactions), r.GetValue(players), ct).ConfigureAwait(false);
+            var result = await RunAsync(r.GetValue(transactions), r.GetValue(players), r.GetValue(warmUp), ct).ConfigureAwait(false);
             if (r.GetValue(json))
             {
                 Shell.WriteJson(result);
@@ -47,21 +48,26 @@ internal static class LedgerBenchmark
         return command;
     }
 
-    public static async Task<LedgerBenchmarkResult> RunAsync(int transactionCount, int playerCount, CancellationToken ct)
+    public static async Task<LedgerBenchmarkResult> RunAsync(int transactionCount, int playerCount, int warmUpCount, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(transactionCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(playerCount, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(warmUpCount);
         var verifyRate = MeasureSingleCoreVerify();
         var chain = await BenchChain.CreateAsync("flecs-bench-", playerCount, TimeSpan.FromMilliseconds(20), ct).ConfigureAwait(false);
         await using (chain.ConfigureAwait(false))
         {
             var node = chain.Node;
             var (ids, keys) = (chain.Ids, chain.Keys);
-            var perPlayer = ((transactionCount + playerCount - 1) / playerCount) + 1;
+            // Whole rounds: every player signs one transaction per round, with the next sequence number.
+            var warmUpRounds = Math.Max(1, (warmUpCount + playerCount - 1) / playerCount);
+            var timedRounds = (transactionCount + playerCount - 1) / playerCount;
+            var rounds = warmUpRounds + timedRounds;
             var signed = new byte[playerCount][][];
             Parallel.For(0, playerCount, i =>
             {
-                signed[i] = new byte[perPlayer][];
-                for (var k = 0; k < perPlayer; k++)
+                signed[i] = new byte[rounds][];
+                for (var k = 0; k < rounds; k++)
                 {
                     var document = Sha256Digest.Hash(System.Text.Encoding.UTF8.GetBytes($"bench/{i}/{k}"));
                     signed[i][k] = Transaction.Create(node.Genesis.ChainId, TransactionType.AnchorDocument, ids[i], k + 1, long.MaxValue / 2, new AnchorDocumentPayload(document, "bench").Encode(), keys[i]).Bytes;
@@ -69,39 +75,18 @@ internal static class LedgerBenchmark
             });
 
             var cores = Environment.ProcessorCount;
-            var warmUp = await Task.WhenAll(Enumerable.Range(0, playerCount).Select(i => node.SubmitAsync(signed[i][0], ct))).ConfigureAwait(false);
-            if (warmUp.Any(s => !s.IsAccepted))
-            {
-                throw new InvalidOperationException("A warm-up transaction was rejected.");
-            }
 
+            // The warm-up goes through the same path as the timed run, so that the JIT has promoted the hot methods to
+            // their optimized tier and the store has its working set before the clock starts.
+            await SubmitRoundsAsync(0, warmUpRounds).ConfigureAwait(false);
             var startHeight = node.Chain.Head.Height;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var pausedBefore = GC.GetTotalPauseDuration();
             var stopwatch = Stopwatch.StartNew();
-            // Each worker submits its players' transactions in sequence order, in batches as a gateway or
-            // aggregator would, without waiting for one batch before sending the next.
-            var workers = Enumerable.Range(0, cores).Select(w => Task.Run(async () =>
-            {
-                var stream = new List<byte[]>(perPlayer * ((playerCount / cores) + 1));
-                for (var k = 1; k < perPlayer; k++)
-                {
-                    for (var i = w; i < playerCount; i += cores)
-                    {
-                        stream.Add(signed[i][k]);
-                    }
-                }
-
-                var batches = stream.Chunk(BatchSize).Select(batch => node.SubmitManyAsync(batch, ct)).ToList();
-                var results = await Task.WhenAll(batches).ConfigureAwait(false);
-                return results.Sum(r => r.Count(s => s.IsAccepted));
-            }, ct)).ToArray();
-            var accepted = (await Task.WhenAll(workers).ConfigureAwait(false)).Sum();
+            await SubmitRoundsAsync(warmUpRounds, rounds).ConfigureAwait(false);
             stopwatch.Stop();
-            var total = (perPlayer - 1) * playerCount;
-            if (accepted != total)
-            {
-                throw new InvalidOperationException($"Only {accepted} of {total} benchmark transactions were accepted.");
-            }
-
+            var total = timedRounds * playerCount;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             var committed = total / stopwatch.Elapsed.TotalSeconds;
             return new LedgerBenchmarkResult(
                 Cores: cores,
@@ -111,8 +96,36 @@ internal static class LedgerBenchmark
                 TargetRatio: 0.7,
                 Transactions: total,
                 Players: playerCount,
+                WarmUpTransactions: warmUpRounds * playerCount,
                 Blocks: node.Chain.Head.Height - startHeight,
-                ElapsedS: Math.Round(stopwatch.Elapsed.TotalSeconds, 3));
+                ElapsedS: Math.Round(stopwatch.Elapsed.TotalSeconds, 3),
+                AllocatedBytesPerTx: allocated / total,
+                GcPauseS: Math.Round((GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds, 3));
+
+            // Each worker submits its players' transactions of rounds [from, to) in sequence order, in batches as a
+            // gateway or aggregator would, without waiting for one batch before sending the next.
+            async Task SubmitRoundsAsync(int from, int to)
+            {
+                var workers = Enumerable.Range(0, cores).Select(w => Task.Run(async () =>
+                {
+                    var stream = new List<byte[]>((to - from) * ((playerCount / cores) + 1));
+                    for (var k = from; k < to; k++)
+                    {
+                        for (var i = w; i < playerCount; i += cores)
+                        {
+                            stream.Add(signed[i][k]);
+                        }
+                    }
+
+                    var results = await Task.WhenAll(stream.Chunk(BatchSize).Select(batch => node.SubmitManyAsync(batch, ct))).ConfigureAwait(false);
+                    return results.Sum(r => r.Count(s => s.IsAccepted));
+                }, ct)).ToArray();
+                var accepted = (await Task.WhenAll(workers).ConfigureAwait(false)).Sum();
+                if (accepted != (to - from) * playerCount)
+                {
+                    throw new InvalidOperationException($"Only {accepted} of {(to - from) * playerCount} benchmark transactions were accepted.");
+                }
+            }
         }
     }
 

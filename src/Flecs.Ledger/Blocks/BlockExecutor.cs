@@ -202,13 +202,15 @@ public sealed class BlockExecutor
             return executed;
         }
 
-        var after = FindPlayer(state, tx.Sender);
+        // Most executors leave their sender alone; the record decoded before still holds then.
+        var senderKey = PlayerRecord.StateKey(tx.Sender);
+        var after = state.Wrote(senderKey) ? FindPlayer(state, tx.Sender) : sender;
         if (after is null)
         {
             return Result.Fail(LedgerErrors.ExecutorFault, $"The executor of {tx.Type} removed its own sender '{tx.Sender}'.");
         }
 
-        state.Set(PlayerRecord.StateKey(after.Id), (after with { Sequence = tx.Sequence }).Encode());
+        state.Set(senderKey, (after with { Sequence = tx.Sequence }).Encode());
         output = context.Output;
         return Result.Success;
     }

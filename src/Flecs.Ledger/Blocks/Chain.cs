@@ -194,7 +194,7 @@ public sealed class Chain
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(outcome);
-        State.Apply(outcome.State.SortedWrites());
+        State.Apply(outcome.Writes);
         _history.Append(HistoryLeaf(block.Hash));
         Head = block.Header;
         HeadHash = block.Hash;

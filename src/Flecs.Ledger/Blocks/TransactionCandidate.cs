@@ -44,7 +44,7 @@ public sealed class TransactionCandidate
     public Ed25519PublicKey? VerifiedKey { get; private set; }
 
     /// <summary>Decodes the envelope (once).</summary>
-    public Result<Transaction> Decode() => _decoded ??= Transaction.Decode(Bytes);
+    public Result<Transaction> Decode() => _decoded ??= Transaction.Decode(Bytes, Id);
 
     /// <summary>Checks the signature against <paramref name="key"/>, remembering a success.</summary>
     public bool Verify(ISignatureVerifier verifier, Ed25519PublicKey key)

@@ -13,8 +13,14 @@ namespace Flecs.Ledger.Encoding;
 /// </remarks>
 public static class Cbor
 {
+    /// <summary>
+    /// The first buffer of a writer: most encodings (envelopes, records, receipts) fit in it, and larger ones grow by
+    /// doubling. Without it a writer starts from an empty buffer and rents and copies its way up on every encoding.
+    /// </summary>
+    private const int InitialWriterCapacity = 256;
+
     /// <summary>A writer in canonical mode.</summary>
-    public static CborWriter NewWriter() => new(CborConformanceMode.Canonical, convertIndefiniteLengthEncodings: false);
+    public static CborWriter NewWriter() => new(CborConformanceMode.Canonical, convertIndefiniteLengthEncodings: false, allowMultipleRootLevelValues: false, initialCapacity: InitialWriterCapacity);
 
     /// <summary>A reader in canonical mode over <paramref name="bytes"/>.</summary>
     public static CborReader NewReader(ReadOnlyMemory<byte> bytes) => new(bytes, CborConformanceMode.Canonical);

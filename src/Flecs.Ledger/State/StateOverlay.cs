@@ -44,6 +44,9 @@ public sealed class StateOverlay : IStateReader
     /// <summary>Deletes a key.</summary>
     public void Delete(string key) => _writes[key] = null;
 
+    /// <summary>Whether this overlay itself set or deleted <paramref name="key"/> (its parent's writes do not count).</summary>
+    public bool Wrote(string key) => _writes.ContainsKey(key);
+
     /// <summary>Moves this overlay's writes into <paramref name="target"/> (normally its parent).</summary>
     public void MergeInto(StateOverlay target)
     {

@@ -18,7 +18,10 @@ public sealed class Transaction
     /// <summary>The envelope format version written by this code.</summary>
     public const int FormatVersion = 1;
 
-    private Transaction(string chainId, TransactionType type, PlayerId sender, long sequence, long validUntilHeight, byte[] payload, byte[] signature, byte[] bodyBytes, byte[] bytes)
+    /// <summary>The envelope's bytes around the body: the array(2) head, the byte-string head of the signature, the signature.</summary>
+    private const int EnvelopeOverhead = 1 + 2 + Ed25519Signer.SignatureLength;
+
+    private Transaction(string chainId, TransactionType type, PlayerId sender, long sequence, long validUntilHeight, byte[] payload, byte[] signature, byte[] bodyBytes, byte[] bytes, Hash256? id = null)
     {
         ChainId = chainId;
         Type = type;
@@ -29,7 +32,7 @@ public sealed class Transaction
         Signature = signature;
         BodyBytes = bodyBytes;
         Bytes = bytes;
-        Id = Sha256Digest.Hash(bytes);
+        Id = id ?? Sha256Digest.Hash(bytes);
     }
 
     /// <summary>The chain the transaction is for.</summary>
@@ -106,14 +109,37 @@ public sealed class Transaction
     }
 
     /// <summary>Decodes an envelope strictly: canonical CBOR, known version, exact re-encoding, valid field ranges.</summary>
-    public static Result<Transaction> Decode(byte[] bytes)
+    public static Result<Transaction> Decode(byte[] bytes) => Decode(bytes, id: null);
+
+    /// <summary>As <see cref="Decode(byte[])"/>, for a caller that has already hashed <paramref name="bytes"/> into <paramref name="id"/>.</summary>
+    internal static Result<Transaction> Decode(byte[] bytes, Hash256? id)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         try
         {
+            // One pass: the body is read in place inside the envelope, and its extent taken from the reader's position.
             var r = Cbor.NewReader(bytes);
             r.ReadArrayOf(2);
-            var body = r.ReadEncodedValue().ToArray();
+            var bodyStart = bytes.Length - r.BytesRemaining;
+            r.ReadArrayOf(7);
+            if (r.ReadInt32() != FormatVersion)
+            {
+                return Malformed("Unknown envelope version.");
+            }
+
+            var chainId = r.ReadTextString();
+            var typeNumber = r.ReadUInt32();
+            if (typeNumber > ushort.MaxValue)
+            {
+                return Malformed("The type is out of range.");
+            }
+
+            var sender = r.ReadPlayerId();
+            var sequence = r.ReadNonNegative();
+            var validUntil = r.ReadNonNegative();
+            var payload = r.ReadByteString();
+            r.ReadEndArray();
+            var body = bytes.AsSpan(bodyStart, bytes.Length - r.BytesRemaining - bodyStart).ToArray();
             var signature = r.ReadByteString();
             r.ReadEndOfValue();
             if (signature.Length != Ed25519Signer.SignatureLength)
@@ -121,33 +147,22 @@ public sealed class Transaction
                 return Malformed("The signature is not 64 bytes.");
             }
 
-            var b = Cbor.NewReader(body);
-            b.ReadArrayOf(7);
-            if (b.ReadInt32() != FormatVersion)
-            {
-                return Malformed("Unknown envelope version.");
-            }
-
-            var chainId = b.ReadTextString();
-            var typeNumber = b.ReadUInt32();
-            if (typeNumber > ushort.MaxValue)
-            {
-                return Malformed("The type is out of range.");
-            }
-
-            var sender = b.ReadPlayerId();
-            var sequence = b.ReadNonNegative();
-            var validUntil = b.ReadNonNegative();
-            var payload = b.ReadByteString();
-            b.ReadEndOfValue();
             if (sequence < 1)
             {
                 return Malformed("Sequence numbers start at 1.");
             }
 
-            // Re-encode the body from its fields too: one logical transaction has exactly one encoding.
-            var tx = FromParts(chainId, new TransactionType((ushort)typeNumber), sender, sequence, validUntil, payload, signature);
-            return tx.Bytes.AsSpan().SequenceEqual(bytes) ? tx : Malformed("The envelope is not canonical.");
+            // Re-encode the body from its fields: one logical transaction has exactly one encoding. The envelope around
+            // it needs no second writer: the canonical reader accepted only the minimal heads of the 2-array and of the
+            // 64-byte signature, and read to the end, so the bytes are exactly array(2) ‖ body ‖ bstr(64) ‖ signature.
+            var type = new TransactionType((ushort)typeNumber);
+            if (!EncodeBody(chainId, type, sender, sequence, validUntil, payload).AsSpan().SequenceEqual(body)
+                || bytes.Length != EnvelopeOverhead + body.Length)
+            {
+                return Malformed("The envelope is not canonical.");
+            }
+
+            return new Transaction(chainId, type, sender, sequence, validUntil, payload, signature, body, bytes, id);
         }
         catch (Exception ex) when (ex is CborContentException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
         {

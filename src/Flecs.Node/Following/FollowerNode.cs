@@ -291,7 +291,7 @@ public sealed class FollowerNode : ILedgerNode, IAsyncDisposable
                     return Result.Fail(ForgedBlock, $"Block {height} from the source is refused: {outcome.Error.Code}: {outcome.Error.Message}");
                 }
 
-                _store.Append(block.Value, outcome.Value.State.SortedWrites());
+                _store.Append(block.Value, outcome.Value.Writes);
                 Chain.Commit(block.Value, outcome.Value);
             }
             catch (LedgerStoreException ex)

@@ -350,7 +350,7 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
             {
                 var (built, outcome) = Chain.Build(candidates, _time.GetUtcNow().ToUnixTimeMilliseconds(), _sealerId, _sealer, _store.WasAccepted);
                 block = built;
-                _store.Append(built, outcome.State.SortedWrites());
+                _store.Append(built, outcome.Writes);
                 durable = true;
                 Chain.Commit(built, outcome);
             }
