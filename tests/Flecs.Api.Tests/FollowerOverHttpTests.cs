@@ -1,5 +1,6 @@
 using Flecs.Api.Access;
 using Flecs.Ledger.Players;
+using Flecs.Testing;
 using Flecs.Ledger.Storage;
 using Flecs.Node.Following;
 using Flecs.Node.Hosting;
@@ -59,6 +60,32 @@ public sealed class FollowerOverHttpTests
         Assert.False(result.IsSuccess);
         Assert.Equal(FollowerNode.ForgedBlock, result.Error.Code);
         Assert.Equal(forgedHeight - 1, follower.Chain.Head.Height);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Follower_WhoseRequestsTheValidatorRefuses_StopsAtOnceWithSourceRefused(bool signedByAProsumer)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var validator = await ApiNode.StartAsync();
+        var alice = await validator.AddPlayerAsync("alice", PlayerRole.Prosumer);
+        using var followerDirectory = new TempFolder();
+        Assert.True(new DataDirectory(followerDirectory.Path).InitializeFollower(validator.Node.Genesis.Encode()).IsSuccess);
+        // A long first backoff: a follower that retried instead of stopping would still be waiting when the test gives up.
+        var follower = FollowerNode.Open(new FollowerOptions { DataDirectory = followerDirectory.Path, RetryDelay = TimeSpan.FromMinutes(5), MaxRetryDelay = TimeSpan.FromMinutes(5) }, TimeProvider.System).Value;
+        await using var followerScope = follower;
+        // Whole blocks are the SA's: a prosumer's signed request is forbidden (403); one signed by a key the validator does
+        // not know is unauthenticated (401).
+        var client = signedByAProsumer ? validator.SignedAs(alice) : validator.SignedAs(TestPlayer.Named("mallory"));
+
+        var result = await follower.RunAsync(new HttpBlockSource(client, TimeSpan.FromSeconds(2)), ct).WaitAsync(TimeSpan.FromSeconds(30), ct);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(FollowerNode.SourceRefused, result.Error.Code);
+        Assert.Contains(signedByAProsumer ? "403" : "401", result.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, follower.Chain.Head.Height);
+        Assert.Equal(FollowerNode.SourceRefused, follower.Status.LastError?.Code);
     }
 
     private static async Task<WebApplication> StartMirrorAsync(ApiNode validator, long forgedHeight)

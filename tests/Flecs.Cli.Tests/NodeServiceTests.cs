@@ -63,6 +63,17 @@ public sealed class NodeServiceTests : IDisposable
                 follower.Kill(entireProcessTree: true);
                 await follower.WaitForExitAsync(ct);
             }
+
+            // A follower whose key the validator does not accept stops at once instead of retrying for ever.
+            var strangerKey = Path.Combine(_root, "stranger.key");
+            using (var stranger = Ed25519Signer.Generate())
+            {
+                KeyFile.Write(strangerKey, stranger);
+            }
+
+            var refused = await FlecsProcess.RunAsync(ct, "node", "--data", Path.Combine(_root, "refused"), "--follow", address.ToString(), "--key", strangerKey);
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Contains("node.follow.source-refused", refused.Error, StringComparison.Ordinal);
         }
         finally
         {

@@ -11,7 +11,8 @@ namespace Flecs.Api.Access;
 /// <summary>
 /// A validator's API as a follower's block source: whole blocks from <c>GET /api/v1/blocks/{h}/raw</c> (signed as the SA),
 /// and new heads from the block stream (<c>GET /api/v1/events/blocks</c>). Every answer is only a candidate: the
-/// follower verifies each block itself.
+/// follower verifies each block itself. A 401 or 403 for a block is <see cref="FollowerNode.SourceRefused"/>, which stops the
+/// follower (its key is not one the validator accepts); every other failure is retried.
 /// </summary>
 /// <param name="client">A client whose base address is the validator's URL and whose requests are signed (<see cref="SignedRequestHandler"/>).</param>
 /// <param name="streamWait">How long to wait on the block stream before answering "unknown" (the follower then fetches again).</param>
@@ -38,7 +39,10 @@ public sealed class HttpBlockSource(HttpClient client, TimeSpan streamWait) : IB
 
             if (!response.IsSuccessStatusCode)
             {
-                return Result<StoredBlock?>.Fail(Unreachable, $"GET block {height}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false)}");
+                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                return response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                    ? Result<StoredBlock?>.Fail(FollowerNode.SourceRefused, $"The validator refuses this follower's requests for whole blocks ({(int)response.StatusCode}): {body}")
+                    : Result<StoredBlock?>.Fail(Unreachable, $"GET block {height}: {(int)response.StatusCode} {body}");
             }
 
             var decoded = BlockTransfer.Decode(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));

@@ -121,7 +121,13 @@ internal static class FollowCommand
     {
         if (!result.IsSuccess)
         {
-            return Shell.Fail(result.Error, json: false, string.Equals(result.Error.Code, FollowerNode.ForgedBlock, StringComparison.Ordinal) ? ExitCodes.VerificationFailed : null);
+            int? exit = result.Error.Code switch
+            {
+                FollowerNode.ForgedBlock => ExitCodes.VerificationFailed,
+                FollowerNode.SourceRefused => ExitCodes.General,
+                _ => null,
+            };
+            return Shell.Fail(result.Error, json: false, exit);
         }
 
         Console.Error.WriteLine($"follower: stopped at height {follower.Chain.Head.Height} ({follower.Chain.HeadHash})");

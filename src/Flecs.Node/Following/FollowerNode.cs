@@ -37,6 +37,12 @@ public sealed class FollowerNode : ILedgerNode, IAsyncDisposable
     /// <summary>The code when the source failed in a way it did not report as a result (an exception, or a head it does not serve).</summary>
     public const string SourceFailed = "node.follow.source-failed";
 
+    /// <summary>
+    /// The code a source gives when it refuses the follower itself (a validator that does not accept its credentials):
+    /// retrying cannot help, so the follower stops with it instead of backing off.
+    /// </summary>
+    public const string SourceRefused = "node.follow.source-refused";
+
     /// <summary>The code when the data directory is locked by another node.</summary>
     public const string Locked = LockedStore.Locked;
 
@@ -206,6 +212,11 @@ public sealed class FollowerNode : ILedgerNode, IAsyncDisposable
 
             if (!fetched.IsSuccess)
             {
+                if (IsFatal(fetched.Error))
+                {
+                    return Stop(fetched.Error);
+                }
+
                 promised = null;
                 failures++;
                 if (!await BackOffAsync(fetched.Error, failures, cancellationToken).ConfigureAwait(false))
@@ -226,6 +237,11 @@ public sealed class FollowerNode : ILedgerNode, IAsyncDisposable
 
                 if (!waited.Value.IsSuccess)
                 {
+                    if (IsFatal(waited.Value.Error))
+                    {
+                        return Stop(waited.Value.Error);
+                    }
+
                     promised = null;
                     failures++;
                     if (!await BackOffAsync(waited.Value.Error, failures, cancellationToken).ConfigureAwait(false))
@@ -248,12 +264,7 @@ public sealed class FollowerNode : ILedgerNode, IAsyncDisposable
             var applied = Apply(stored, next);
             if (!applied.IsSuccess)
             {
-                lock (_statusLock)
-                {
-                    _lastError = applied.Error;
-                }
-
-                return applied;
+                return Stop(applied.Error);
             }
         }
 
@@ -311,6 +322,19 @@ public sealed class FollowerNode : ILedgerNode, IAsyncDisposable
 
         Head.Advance(height);
         return Result.Success;
+    }
+
+    private static bool IsFatal(Error error) => string.Equals(error.Code, SourceRefused, StringComparison.Ordinal);
+
+    /// <summary>Records the error that stops the follower and returns it.</summary>
+    private Result Stop(Error error)
+    {
+        lock (_statusLock)
+        {
+            _lastError = error;
+        }
+
+        return Result.Fail(error);
     }
 
     /// <summary>Records a source error and waits before the next try; false when <paramref name="cancellationToken"/> stopped the wait.</summary>
