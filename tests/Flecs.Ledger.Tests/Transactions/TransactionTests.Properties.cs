@@ -43,6 +43,10 @@ public sealed partial class TransactionTests
 
             if (decoded.IsSuccess)
             {
+                // Whatever decodes is the one canonical encoding of its fields: re-encoded from them, it is the input.
+                var d = decoded.Value;
+                Assert.Equal(mutated, Transaction.FromParts(d.ChainId, d.Type, d.Sender, d.Sequence, d.ValidUntilHeight, d.Payload, d.Signature).Bytes);
+                Assert.Equal(Flecs.Crypto.Hashing.Sha256Digest.Hash(mutated), d.Id);
                 Assert.NotEqual(tx.Id, decoded.Value.Id);
                 Assert.False(decoded.Value.HasValidSignature(Verifier, PropertySigner.PublicKey), "A mutated envelope decoded with a valid signature.");
             }
@@ -50,7 +54,7 @@ public sealed partial class TransactionTests
             {
                 Assert.Equal(LedgerErrors.Malformed, decoded.Error.Code);
             }
-        }, iter: 2_000);
+        }, iter: 20_000);
     }
 
     private static byte[] Mutate(byte[] bytes, int kind, int position, byte value)
