@@ -69,13 +69,14 @@ public static class NodeApi
         }));
         var sessions = new SessionStore(time, options.SessionLifetime);
         var counters = new ApiCounters();
-        var resolver = new CallerResolver(node, sessions, time, options.SignatureWindow);
+        var index = new ChainIndex(node);
+        var resolver = new CallerResolver(node, sessions, time, options.SignatureWindow, index);
         builder.Services.AddSingleton(node);
         builder.Services.AddSingleton(sessions);
         builder.Services.AddSingleton(counters);
         builder.Services.AddSingleton(resolver);
         builder.Services.AddSingleton(new LedgerQueries(node));
-        builder.Services.AddSingleton(new ChainTotals(node));
+        builder.Services.AddSingleton(index);
         builder.Services.AddSingleton<MarketFeed>();
         builder.Services.AddHostedService(s => s.GetRequiredService<MarketFeed>());
         builder.Services.AddSingleton(s => new BackgroundVerifier(node, options.VerifyInBackground, s.GetRequiredService<ILogger<BackgroundVerifier>>()));
@@ -127,7 +128,7 @@ public static class NodeApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        api.MapGet("/status", (BackgroundVerifier verifier, ChainTotals totals) => TypedResults.Ok(Status(node, validator, verifier, totals, options)))
+        api.MapGet("/status", (BackgroundVerifier verifier, ChainIndex index) => TypedResults.Ok(Status(node, validator, verifier, index, options)))
             .WithName("GetStatus").WithTags("Node").WithSummary("The head, counts and the background verify result (public).");
         api.MapGet("/genesis", () => TypedResults.Bytes(node.Genesis.Encode(), "application/cbor", "genesis.cbor"))
             .WithName("GetGenesis").WithTags("Node").WithSummary("The genesis document, canonical CBOR (public): what followers and light clients trust.")
@@ -303,18 +304,18 @@ public static class NodeApi
             .WithName("GetConsistencyProof").WithTags("Proofs").WithSummary("A consistency proof between two sealed heads (public).")
             .Produces(StatusCodes.Status200OK, contentType: "application/cbor").ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        api.MapGet("/operator", Results<Ok<OperatorView>, ProblemHttpResult> (HttpContext http, BackgroundVerifier verifier, ChainTotals totals) =>
+        api.MapGet("/operator", Results<Ok<OperatorView>, ProblemHttpResult> (HttpContext http, BackgroundVerifier verifier, ChainIndex index) =>
                 CallerResolver.Of(http).IsSupervisor
-                    ? TypedResults.Ok(new OperatorView(Status(node, validator, verifier, totals, options), sessions.Count, counters.RateLimited, counters.Submitted, options.IngestCounters?.Invoke() ?? new Dictionary<string, long>(StringComparer.Ordinal)))
+                    ? TypedResults.Ok(new OperatorView(Status(node, validator, verifier, index, options), sessions.Count, counters.RateLimited, counters.Submitted, options.IngestCounters?.Invoke() ?? new Dictionary<string, long>(StringComparer.Ordinal)))
                     : Problems.Of(ApiErrors.Forbidden, "The operator view needs a request signed by the SA."))
             .WithName("GetOperatorStatus").WithTags("Node").WithSummary("The node's internals (SA only): sessions, rate limiting, submissions, MQTT ingest counters.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
-    private static StatusView Status(ILedgerNode node, EmbeddedNode? validator, BackgroundVerifier verifier, ChainTotals totals, NodeApiOptions options)
+    private static StatusView Status(ILedgerNode node, EmbeddedNode? validator, BackgroundVerifier verifier, ChainIndex index, NodeApiOptions options)
     {
         var head = node.Chain.Head;
-        var (transactions, accepted) = totals.Current();
+        var (transactions, accepted) = index.Totals();
         return new StatusView(node.Genesis.ChainId, node.Genesis.Currency, node.Genesis.IntervalLength.Minutes, validator is null ? "follower" : "validator", head.Height, node.Chain.HeadHash.ToString(), Names.Time(head.TimestampMs), transactions, accepted, verifier.Status, options.FollowStatus?.Invoke());
     }
 

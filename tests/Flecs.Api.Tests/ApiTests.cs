@@ -268,6 +268,12 @@ public sealed class ApiTests
         Assert.Equal(3, aliceMeters.Total);
         Assert.Equal(ApiErrors.Forbidden, (await ProblemAsync(bobsMeterForAlice, HttpStatusCode.Forbidden)).GetProperty("code").GetString());
         Assert.Equal(ApiErrors.Forbidden, (await ProblemAsync(rawForAlice, HttpStatusCode.Forbidden)).GetProperty("code").GetString());
+
+        // A household the AggCo registers later is its to see from the next request on (the node's index follows the blocks).
+        var later = await node.Client.RegisterPassiveAsync(aggco.Id, aggco.Signer, PlayerId.Parse("home-2"), PlayerRole.Prosumer, aggco.Id, ct);
+        Assert.True(later.IsAccepted, later.RejectionCode);
+        var asAggcoLater = await node.SignedAs(aggco).GetFromJsonAsync<PlayersView>("api/v1/players", Web, ct);
+        Assert.Equal(["aggco", "home-1", "home-2"], asAggcoLater!.Players.Select(p => p.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]

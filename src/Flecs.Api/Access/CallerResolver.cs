@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Flecs.Api.Hosting;
 using Flecs.Core.Identity;
 using Flecs.Core.Results;
 using Flecs.Crypto.Signatures;
@@ -23,6 +24,7 @@ public sealed class CallerResolver
     private readonly TimeSpan _window;
     private readonly Ed25519SignatureVerifier _verifier = new();
     private readonly ConcurrentDictionary<string, long> _seen = new(StringComparer.Ordinal);
+    private readonly ChainIndex _index;
     private long _prunedMs;
 
     /// <summary>Creates the resolver.</summary>
@@ -30,9 +32,11 @@ public sealed class CallerResolver
     /// <param name="sessions">The session tokens.</param>
     /// <param name="time">The clock for the signing-time window.</param>
     /// <param name="window">How far a request's signing time may be from the node's clock.</param>
-    public CallerResolver(ILedgerNode node, SessionStore sessions, TimeProvider time, TimeSpan window)
+    /// <param name="index">Which passive players each representative signs for.</param>
+    internal CallerResolver(ILedgerNode node, SessionStore sessions, TimeProvider time, TimeSpan window, ChainIndex index)
     {
         _node = node;
+        _index = index;
         _sessions = sessions;
         _time = time;
         _window = window;
@@ -49,20 +53,7 @@ public sealed class CallerResolver
     public Caller ForPlayer(PlayerRecord player)
     {
         ArgumentNullException.ThrowIfNull(player);
-        var represented = new HashSet<PlayerId>();
-        if (player.CanRepresent)
-        {
-            foreach (var (_, bytes) in _node.Chain.State.WithPrefix("player/"))
-            {
-                var other = PlayerRecord.Decode(bytes);
-                if (other.Representative == player.Id)
-                {
-                    represented.Add(other.Id);
-                }
-            }
-        }
-
-        return new Caller(player.Id, player.Role, represented);
+        return new Caller(player.Id, player.Role, player.CanRepresent ? _index.RepresentedBy(player.Id) : new HashSet<PlayerId>());
     }
 
     /// <summary>The middleware step: authenticates, stores the caller, or answers 401.</summary>
