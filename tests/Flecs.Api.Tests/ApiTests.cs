@@ -13,6 +13,7 @@ using Flecs.Market.Interface;
 using Flecs.Settlement;
 using Flecs.Settlement.Meters;
 using Flecs.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Flecs.Api.Tests;
 
@@ -200,6 +201,21 @@ public sealed class ApiTests
 
         var problem = await ProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal(code, problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task SignedRequestHandler_SameRequestTwiceOnAClockThatDidNotMove_IsNotRefusedAsAReplay()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var node = await ApiNode.StartAsync();
+        var alice = await node.AddPlayerAsync("alice", PlayerRole.Prosumer);
+        var frozen = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var client = new HttpClient(new SignedRequestHandler(node.Node.Genesis.ChainId, alice.Id, alice.Signer, frozen)) { BaseAddress = node.Address };
+
+        using var first = await client.GetAsync(new Uri("api/v1/players", UriKind.Relative), ct);
+        using var second = await client.GetAsync(new Uri("api/v1/players", UriKind.Relative), ct);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK], [first.StatusCode, second.StatusCode]);
     }
 
     [Fact]

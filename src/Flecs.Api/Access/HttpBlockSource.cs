@@ -11,8 +11,9 @@ namespace Flecs.Api.Access;
 /// <summary>
 /// A validator's API as a follower's block source: whole blocks from <c>GET /api/v1/blocks/{h}/raw</c> (signed as the SA),
 /// and new heads from the block stream (<c>GET /api/v1/events/blocks</c>). Every answer is only a candidate: the
-/// follower verifies each block itself. A 401 or 403 for a block is <see cref="FollowerNode.SourceRefused"/>, which stops the
-/// follower (its key is not one the validator accepts); every other failure is retried.
+/// follower verifies each block itself. A refusal that no retry can change — 403, or 401 for an unknown player or a signature
+/// that does not verify with its key — is <see cref="FollowerNode.SourceRefused"/>, which stops the follower; every other
+/// failure (including a 401 for a stale signing time or a replay) is retried.
 /// </summary>
 /// <param name="client">A client whose base address is the validator's URL and whose requests are signed (<see cref="SignedRequestHandler"/>).</param>
 /// <param name="streamWait">How long to wait on the block stream before answering "unknown" (the follower then fetches again).</param>
@@ -40,7 +41,7 @@ public sealed class HttpBlockSource(HttpClient client, TimeSpan streamWait) : IB
             if (!response.IsSuccessStatusCode)
             {
                 var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                return response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                return Refuses(response.StatusCode, body)
                     ? Result<StoredBlock?>.Fail(FollowerNode.SourceRefused, $"The validator refuses this follower's requests for whole blocks ({(int)response.StatusCode}): {body}")
                     : Result<StoredBlock?>.Fail(Unreachable, $"GET block {height}: {(int)response.StatusCode} {body}");
             }
@@ -97,6 +98,27 @@ public sealed class HttpBlockSource(HttpClient client, TimeSpan streamWait) : IB
         catch (JsonException ex)
         {
             return Result<long?>.Fail(Unreachable, "The source's status is not JSON: " + ex.Message);
+        }
+    }
+
+    /// <summary>Whether an answer refuses the follower's credentials for good (see the class remarks).</summary>
+    private static bool Refuses(HttpStatusCode status, string problem) =>
+        status == HttpStatusCode.Forbidden
+        || (status == HttpStatusCode.Unauthorized && ProblemCode(problem) is ApiErrors.AuthUnknownPlayer or ApiErrors.AuthBadSignature);
+
+    /// <summary>The <c>code</c> of a problem-details body; null when the body is not one.</summary>
+    private static string? ProblemCode(string problem)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(problem);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
+                ? code.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 }

@@ -120,7 +120,8 @@ public sealed class FollowerNode : ILedgerNode, IAsyncDisposable
     /// <returns>
     /// Success when <paramref name="cancellationToken"/> (or disposing the follower) stopped it; <see cref="ForgedBlock"/>
     /// when a block failed verification (nothing of it was written); <see cref="LedgerErrors.StoreCorrupt"/> when the follower's
-    /// own store failed (it refuses to run again until reopened).
+    /// own store failed (it refuses to run again until reopened); <see cref="SourceRefused"/> when the source refused the
+    /// follower's credentials for good.
     /// </returns>
     /// <exception cref="InvalidOperationException">The follower is already running.</exception>
     /// <exception cref="ObjectDisposedException">The follower is disposed.</exception>
