@@ -108,6 +108,8 @@ public sealed class NodeServiceTests : IDisposable
         Assert.Equal(120, root.GetProperty("warm_up_transactions").GetInt32());
         Assert.True(root.GetProperty("blocks").GetInt64() >= 1);
         Assert.True(root.GetProperty("allocated_bytes_per_tx").GetInt64() > 0);
+        Assert.True(root.GetProperty("cpu_us_per_tx").GetDouble() > 0);
+        Assert.Equal(1e6 / root.GetProperty("verify_per_s_single_core").GetDouble(), root.GetProperty("verify_us_per_tx").GetDouble(), 0.1);
         var ratio = root.GetProperty("ratio").GetDouble();
         var expected = root.GetProperty("committed_tx_per_s").GetDouble() / (root.GetProperty("cores").GetInt32() * root.GetProperty("verify_per_s_single_core").GetDouble());
         Assert.Equal(expected, ratio, 0.002);

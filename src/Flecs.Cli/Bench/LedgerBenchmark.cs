@@ -82,9 +82,13 @@ internal static class LedgerBenchmark
             var startHeight = node.Chain.Head.Height;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var pausedBefore = GC.GetTotalPauseDuration();
+            using var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
             await SubmitRoundsAsync(warmUpRounds, rounds).ConfigureAwait(false);
             stopwatch.Stop();
+            process.Refresh();
+            var cpuPerTx = (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / (timedRounds * playerCount);
             var total = timedRounds * playerCount;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             var committed = total / stopwatch.Elapsed.TotalSeconds;
@@ -100,6 +104,8 @@ internal static class LedgerBenchmark
                 Blocks: node.Chain.Head.Height - startHeight,
                 ElapsedS: Math.Round(stopwatch.Elapsed.TotalSeconds, 3),
                 AllocatedBytesPerTx: allocated / total,
+                CpuUsPerTx: Math.Round(cpuPerTx, 1),
+                VerifyUsPerTx: Math.Round(1e6 / verifyRate, 1),
                 GcPauseS: Math.Round((GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds, 3));
 
             // Each worker submits its players' transactions of rounds [from, to) in sequence order, in batches as a
