@@ -8,7 +8,8 @@ namespace Flecs.Ingest.Payloads;
 /// its keys. The first top-level object that holds the import key is read: the import total and, when present, the
 /// export total, both in kWh. <c>Time</c> is local time in the configured zone, as for <see cref="TasmotaFormat"/>.
 /// </summary>
-internal sealed class TasmotaSmlFormat(string topic, TimeZoneInfo timeZone, string importKey, string exportKey) : MeterPayloadFormat(topic)
+internal sealed class TasmotaSmlFormat(string topic, TimeZoneInfo timeZone, string importKey, string exportKey)
+    : TasmotaSensorFormat(topic, timeZone, importKey, [exportKey])
 {
     /// <summary>The default import key (OBIS 1-0:1.8.0 in the usual meter scripts).</summary>
     public const string DefaultImportKey = "Total_in";
@@ -20,33 +21,16 @@ internal sealed class TasmotaSmlFormat(string topic, TimeZoneInfo timeZone, stri
     public override string Name => TasmotaSml;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string> Subscriptions => [Topic];
-
-    /// <inheritdoc/>
-    private protected override Result<CounterSample?> ParseCore(string topic, ReadOnlyMemory<byte> payload)
+    private protected override Result<(JsonElement Energy, string Name)> FindEnergy(JsonElement root)
     {
-        if (!string.Equals(topic, Topic, StringComparison.Ordinal))
-        {
-            return string.Equals(Parent(topic), Parent(Topic), StringComparison.Ordinal) ? Ignored : UnknownTopic(topic);
-        }
-
-        var parsed = ParseObject(payload);
-        if (!parsed.IsSuccess)
-        {
-            return parsed.Error;
-        }
-
-        using var document = parsed.Value;
-        var root = document.RootElement;
         foreach (var property in root.EnumerateObject())
         {
-            if (property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty(importKey, out _))
+            if (property.Value.ValueKind == JsonValueKind.Object && property.Value.TryGetProperty(ImportKey, out _))
             {
-                var time = TasmotaFormat.ReadTime(root, timeZone);
-                return time.IsSuccess ? TasmotaFormat.Read(property.Value, property.Name, time.Value, importKey, [exportKey]) : time.Error;
+                return (property.Value, property.Name);
             }
         }
 
-        return Result<CounterSample?>.Fail(IngestErrors.PayloadNoEnergy, $"No object in the SENSOR message has the import key '{importKey}'.");
+        return Result<(JsonElement, string)>.Fail(IngestErrors.PayloadNoEnergy, $"No object in the SENSOR message has the import key '{ImportKey}'.");
     }
 }
