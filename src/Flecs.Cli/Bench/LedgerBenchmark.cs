@@ -88,8 +88,8 @@ internal static class LedgerBenchmark
             await SubmitRoundsAsync(warmUpRounds, rounds).ConfigureAwait(false);
             stopwatch.Stop();
             process.Refresh();
-            var cpuPerTx = (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / (timedRounds * playerCount);
             var total = timedRounds * playerCount;
+            var cpuPerTx = (process.TotalProcessorTime - cpuBefore).TotalMicroseconds / total;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             var committed = total / stopwatch.Elapsed.TotalSeconds;
             return new LedgerBenchmarkResult(

@@ -142,7 +142,8 @@ public sealed class BlockExecutor
         }
 
         var tx = envelope.Value;
-        var sender = FindPlayer(state, tx.Sender);
+        var senderKey = PlayerRecord.StateKey(tx.Sender);
+        var sender = FindPlayer(state, senderKey);
         var key = SigningKey(sender);
         if (key is null)
         {
@@ -203,8 +204,7 @@ public sealed class BlockExecutor
         }
 
         // Most executors leave their sender alone; the record decoded before still holds then.
-        var senderKey = PlayerRecord.StateKey(tx.Sender);
-        var after = state.Wrote(senderKey) ? FindPlayer(state, tx.Sender) : sender;
+        var after = state.Wrote(senderKey) ? FindPlayer(state, senderKey) : sender;
         if (after is null)
         {
             return Result.Fail(LedgerErrors.ExecutorFault, $"The executor of {tx.Type} removed its own sender '{tx.Sender}'.");
@@ -215,8 +215,10 @@ public sealed class BlockExecutor
         return Result.Success;
     }
 
-    private static PlayerRecord? FindPlayer(IStateReader state, PlayerId id) =>
-        state.TryGet(PlayerRecord.StateKey(id), out var bytes) ? PlayerRecord.Decode(bytes) : null;
+    private static PlayerRecord? FindPlayer(IStateReader state, PlayerId id) => FindPlayer(state, PlayerRecord.StateKey(id));
+
+    private static PlayerRecord? FindPlayer(IStateReader state, string key) =>
+        state.TryGet(key, out var bytes) ? PlayerRecord.Decode(bytes) : null;
 
     /// <summary>The key that must have signed a transaction of <paramref name="sender"/>: none for an unknown or passive sender.</summary>
     private static Ed25519PublicKey? SigningKey(PlayerRecord? sender) =>

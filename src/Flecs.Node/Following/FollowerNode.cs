@@ -213,16 +213,11 @@ public sealed class FollowerNode : ILedgerNode, IAsyncDisposable
 
             if (!fetched.IsSuccess)
             {
-                if (IsFatal(fetched.Error))
-                {
-                    return Stop(fetched.Error);
-                }
-
                 promised = null;
                 failures++;
-                if (!await BackOffAsync(fetched.Error, failures, cancellationToken).ConfigureAwait(false))
+                if (await AfterSourceErrorAsync(fetched.Error, failures, cancellationToken).ConfigureAwait(false) is { } end)
                 {
-                    break;
+                    return end;
                 }
 
                 continue;
@@ -238,16 +233,11 @@ public sealed class FollowerNode : ILedgerNode, IAsyncDisposable
 
                 if (!waited.Value.IsSuccess)
                 {
-                    if (IsFatal(waited.Value.Error))
-                    {
-                        return Stop(waited.Value.Error);
-                    }
-
                     promised = null;
                     failures++;
-                    if (!await BackOffAsync(waited.Value.Error, failures, cancellationToken).ConfigureAwait(false))
+                    if (await AfterSourceErrorAsync(waited.Value.Error, failures, cancellationToken).ConfigureAwait(false) is { } end)
                     {
-                        break;
+                        return end;
                     }
 
                     continue;
@@ -325,7 +315,20 @@ public sealed class FollowerNode : ILedgerNode, IAsyncDisposable
         return Result.Success;
     }
 
-    private static bool IsFatal(Error error) => string.Equals(error.Code, SourceRefused, StringComparison.Ordinal);
+    /// <summary>
+    /// What follows a source error: the follower stops with <see cref="SourceRefused"/> (no retry can change it); or it
+    /// records the error and backs off, then tries again (null), unless <paramref name="cancellationToken"/> stopped the wait
+    /// (success: a normal stop).
+    /// </summary>
+    private async Task<Result?> AfterSourceErrorAsync(Error error, int failures, CancellationToken cancellationToken)
+    {
+        if (string.Equals(error.Code, SourceRefused, StringComparison.Ordinal))
+        {
+            return Stop(error);
+        }
+
+        return await BackOffAsync(error, failures, cancellationToken).ConfigureAwait(false) ? (Result?)null : Result.Success;
+    }
 
     /// <summary>Records the error that stops the follower and returns it.</summary>
     private Result Stop(Error error)
