@@ -19,8 +19,6 @@ namespace Flecs.Api.Hosting;
 /// </remarks>
 internal sealed class ChainIndex(ILedgerNode node)
 {
-    private const string PlayerKeyPrefix = "player/";
-
     private readonly Lock _gate = new();
     private readonly Dictionary<PlayerId, HashSet<PlayerId>> _represented = [];
     private long _height = -1;
@@ -52,7 +50,7 @@ internal sealed class ChainIndex(ILedgerNode node)
         if (_height < 0)
         {
             // Under the store's lock the head, the store and the state are one consistent picture.
-            var (height, (_, transactions, accepted), players) = node.Read(s => (s.HeadHeight, s.Count(), node.Chain.State.WithPrefix(PlayerKeyPrefix).Select(e => PlayerRecord.Decode(e.Value)).ToList()));
+            var (height, (_, transactions, accepted), players) = node.Read(s => (s.HeadHeight, s.Count(), node.Chain.State.WithPrefix(PlayerRecord.KeyPrefix).Select(e => PlayerRecord.Decode(e.Value)).ToList()));
             foreach (var player in players)
             {
                 Represent(player.Representative, player.Id);

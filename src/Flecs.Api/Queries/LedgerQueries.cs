@@ -240,7 +240,7 @@ public sealed class LedgerQueries(ILedgerNode node)
     public static string TypeName(TransactionType type) =>
         SettlementTransactionTypes.Name(type) ?? ContractTransactionTypes.Name(type) ?? type.ToString();
 
-    private List<PlayerRecord> AllPlayers() => [.. node.Chain.State.WithPrefix("player/").Select(e => PlayerRecord.Decode(e.Value))];
+    private List<PlayerRecord> AllPlayers() => [.. node.Chain.State.WithPrefix(PlayerRecord.KeyPrefix).Select(e => PlayerRecord.Decode(e.Value))];
 
     private static bool IsParty(Caller caller, ContractRecord record) => caller.IsSupervisor || record.Parties.Values.Any(caller.Sees);
 

@@ -5,6 +5,7 @@ using Flecs.Crypto.Signatures;
 using Flecs.Ledger;
 using Flecs.Ledger.Blocks;
 using Flecs.Ledger.Genesis;
+using Flecs.Ledger.Players;
 using Flecs.Ledger.Registry;
 using Flecs.Ledger.Storage;
 using Flecs.Ledger.Verification;
@@ -46,7 +47,7 @@ internal static class LedgerCommand
                 var head = store.ReadBlock(store.HeadHeight);
                 var (blocks, transactions, accepted) = store.Count();
                 var state = store.ReadState();
-                var players = state.Count(e => e.Key.StartsWith("player/", StringComparison.Ordinal));
+                var players = state.Count(e => e.Key.StartsWith(PlayerRecord.KeyPrefix, StringComparison.Ordinal));
                 var validators = state.Where(e => string.Equals(e.Key, ValidatorSetState.Key, StringComparison.Ordinal)).Select(e => ValidatorSet.Read(Flecs.Ledger.Encoding.Cbor.NewReader(e.Value)).Select(v => v.Id.Value).ToArray()).FirstOrDefault() ?? [];
                 var genesisHash = GenesisBlock.Create(genesis.Value).Hash.ToString();
                 if (asJson)

@@ -23,8 +23,11 @@ public sealed record PlayerRecord(
     long Sequence,
     long RegisteredAtHeight)
 {
+    /// <summary>The prefix of every player's state key.</summary>
+    public const string KeyPrefix = "player/";
+
     /// <summary>The state key of a player.</summary>
-    public static string StateKey(PlayerId id) => "player/" + id.Value;
+    public static string StateKey(PlayerId id) => KeyPrefix + id.Value;
 
     /// <summary>True for roles that may represent passive players.</summary>
     public bool CanRepresent => Role is PlayerRole.TradingCompany or PlayerRole.Aggregator;
