@@ -248,6 +248,14 @@ public sealed class PostgresLedgerStore : ILedgerStore
     public bool WasAccepted(Hash256 id) => FindTransaction(id) is { IsAccepted: true };
 
     /// <inheritdoc/>
+    /// <remarks>The state after the head: this store keeps no log.</remarks>
+    public (long Height, IReadOnlyList<KeyValuePair<string, byte[]>> Entries) ReadStateSnapshot() => (HeadHeight, ReadState());
+
+    /// <inheritdoc/>
+    /// <remarks>Never: this store updates its state table in place with each block.</remarks>
+    public bool SnapshotStateIfDue(Func<IReadOnlyList<KeyValuePair<string, byte[]>>> state) => false;
+
+    /// <inheritdoc/>
     public (long Blocks, long Transactions, long Accepted) Count() => Guard(() =>
     {
         using var transaction = _connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);

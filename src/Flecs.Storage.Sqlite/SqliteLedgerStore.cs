@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Immutable;
 using Flecs.Core.Identity;
 using Flecs.Ledger.Blocks;
@@ -11,40 +12,54 @@ namespace Flecs.Storage.Sqlite;
 /// One connection, owned by one node. WAL journal with <c>synchronous=FULL</c>: when <see cref="Append"/>
 /// returns, the block's commit record is fsynced and survives a power cut or kill -9. Every row is
 /// also covered by ledger verification: block rows by the hash chain and seals, transaction rows by
-/// the transactions root, receipts by the receipts root, state rows by re-execution.
+/// the transactions root, receipts by the receipts root, state rows and the state log by re-execution.
+/// The state is kept as a snapshot (<c>state</c>, as of the height in <c>meta('state-height')</c>) plus a log of
+/// each later block's writes (<c>state_log</c>): a block appends one log row instead of updating keys in place, which
+/// for keys spread over the whole table (document anchors, meters) rewrote most of its pages on every block.
+/// <see cref="SnapshotStateIfDue"/> rewrites the snapshot once the log has outgrown it.
 /// Not thread-safe: the node serializes access.
 /// </remarks>
 public sealed class SqliteLedgerStore : ILedgerStore
 {
-    private const int SchemaVersion = 1;
+    /// <summary>The log size from which a snapshot is due even when the snapshot is smaller: 16 MiB.</summary>
+    public const long DefaultSnapshotAfterLogBytes = 16L * 1024 * 1024;
+
+    private const int SchemaVersion = 2;
 
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insertBlock;
     private readonly SqliteCommand _insertTransaction;
-    private readonly SqliteCommand _upsertState;
-    private readonly SqliteCommand _deleteState;
+    private readonly SqliteCommand _insertStateLog;
     private readonly SqliteCommand _findTransaction;
+    private readonly long _snapshotAfterLogBytes;
     private long _headHeight;
+    private long _logBytes;
+    private long _snapshotBytes;
 
-    private SqliteLedgerStore(SqliteConnection connection)
+    private SqliteLedgerStore(SqliteConnection connection, long snapshotAfterLogBytes)
     {
         _connection = connection;
+        _snapshotAfterLogBytes = snapshotAfterLogBytes;
         _insertBlock = Prepare("INSERT INTO blocks(height, hash, header, seal) VALUES ($height, $hash, $header, $seal)", "$height", "$hash", "$header", "$seal");
         _insertTransaction = Prepare("INSERT INTO transactions(height, position, id, body, receipt) VALUES ($height, $position, $id, $body, $receipt)", "$height", "$position", "$id", "$body", "$receipt");
-        _upsertState = Prepare("INSERT INTO state(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value", "$key", "$value");
-        _deleteState = Prepare("DELETE FROM state WHERE key = $key", "$key");
+        _insertStateLog = Prepare("INSERT INTO state_log(height, writes) VALUES ($height, $writes)", "$height", "$writes");
         _findTransaction = Prepare("SELECT height, position, receipt FROM transactions WHERE id = $id ORDER BY height, position", "$id");
         _headHeight = Scalar("SELECT COALESCE(MAX(height), -1) FROM blocks");
+        _logBytes = Scalar("SELECT COALESCE(SUM(LENGTH(writes)), 0) FROM state_log");
     }
 
     /// <inheritdoc/>
     public long HeadHeight => _headHeight;
 
     /// <summary>Opens the store at <paramref name="path"/>; creates it only when <paramref name="create"/> is true.</summary>
+    /// <param name="path">The database file.</param>
+    /// <param name="create">Whether a missing file is created.</param>
+    /// <param name="snapshotAfterLogBytes">The log size from which <see cref="SnapshotStateIfDue"/> writes a snapshot even when the snapshot is smaller.</param>
     /// <exception cref="LedgerStoreException">The file is missing (and not to be created), not a FLECS store, corrupt, or locked.</exception>
-    public static SqliteLedgerStore Open(string path, bool create = true)
+    public static SqliteLedgerStore Open(string path, bool create = true, long snapshotAfterLogBytes = DefaultSnapshotAfterLogBytes)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(snapshotAfterLogBytes, 1);
         if (!create && !File.Exists(path))
         {
             throw new LedgerStoreException($"There is no ledger store at '{path}'.");
@@ -65,18 +80,24 @@ public sealed class SqliteLedgerStore : ILedgerStore
                 CREATE TABLE IF NOT EXISTS transactions(height INTEGER NOT NULL, position INTEGER NOT NULL, id BLOB NOT NULL, body BLOB NOT NULL, receipt BLOB NOT NULL, PRIMARY KEY(height, position)) WITHOUT ROWID;
                 CREATE INDEX IF NOT EXISTS transactions_by_id ON transactions(id);
                 CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS state_log(height INTEGER PRIMARY KEY, writes BLOB NOT NULL);
                 """);
             using (var version = connection.CreateCommand())
             {
                 version.CommandText = "INSERT INTO meta(key, value) VALUES ('schema-version', $v) ON CONFLICT(key) DO NOTHING; SELECT value FROM meta WHERE key = 'schema-version'";
                 version.Parameters.AddWithValue("$v", BitConverter.GetBytes(SchemaVersion));
-                if (version.ExecuteScalar() is not byte[] stored || stored.Length != 4 || BitConverter.ToInt32(stored) != SchemaVersion)
+                var stored = version.ExecuteScalar() as byte[];
+                if (stored is { Length: 4 } && BitConverter.ToInt32(stored) == 1)
+                {
+                    MigrateFromVersion1(connection);
+                }
+                else if (stored is not { Length: 4 } || BitConverter.ToInt32(stored) != SchemaVersion)
                 {
                     throw new LedgerStoreException($"'{path}' holds a store of another schema version than {SchemaVersion}.");
                 }
             }
 
-            return new SqliteLedgerStore(connection);
+            return new SqliteLedgerStore(connection, snapshotAfterLogBytes);
         }
         catch (SqliteException ex)
         {
@@ -114,7 +135,8 @@ public sealed class SqliteLedgerStore : ILedgerStore
             command.CommandText = "INSERT INTO meta(key, value) VALUES ('genesis', $g)";
             command.Parameters.AddWithValue("$g", genesis);
             command.ExecuteNonQuery();
-            WriteBlock(genesisBlock, state);
+            WriteBlock(genesisBlock);
+            _snapshotBytes = WriteSnapshot(state.Where(e => e.Value is not null).Select(e => new KeyValuePair<string, byte[]>(e.Key, e.Value!)), 0);
         });
         _headHeight = 0;
     }
@@ -128,8 +150,34 @@ public sealed class SqliteLedgerStore : ILedgerStore
             throw new LedgerStoreException($"Block {block.Header.Height} does not follow the stored head {_headHeight}.");
         }
 
-        Write(() => WriteBlock(block, stateWrites));
+        var log = StateWriteLog.Encode(stateWrites);
+        Write(() =>
+        {
+            WriteBlock(block);
+            _insertStateLog.Parameters[0].Value = block.Header.Height;
+            _insertStateLog.Parameters[1].Value = log;
+            _insertStateLog.ExecuteNonQuery();
+        });
         _headHeight = block.Header.Height;
+        _logBytes += log.Length;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Due once the log holds at least as many bytes as the snapshot, and at least the threshold given at open.</remarks>
+    public bool SnapshotStateIfDue(Func<IReadOnlyList<KeyValuePair<string, byte[]>>> state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (_logBytes < Math.Max(_snapshotAfterLogBytes, _snapshotBytes))
+        {
+            return false;
+        }
+
+        var entries = state();
+        long bytes = 0;
+        Write(() => bytes = WriteSnapshot(entries, _headHeight));
+        _logBytes = 0;
+        _snapshotBytes = bytes;
+        return true;
     }
 
     /// <inheritdoc/>
@@ -164,7 +212,13 @@ public sealed class SqliteLedgerStore : ILedgerStore
             list.Add(new StoredTransaction(ToHash(Blob(rows, 1)), Blob(rows, 2), ReceiptBlob.Unpack(Blob(rows, 3))));
         }
 
-        return new StoredBlock(height, hash, header, seal, list.ToImmutable());
+        rows.Close();
+        using var logged = _connection.CreateCommand();
+        logged.CommandText = "SELECT writes FROM state_log WHERE height = $h";
+        logged.Parameters.AddWithValue("$h", height);
+        using var log = logged.ExecuteReader();
+        var writes = log.Read() ? Blob(log, 0) : null;
+        return new StoredBlock(height, hash, header, seal, list.ToImmutable(), writes);
     });
 
     /// <inheritdoc/>
@@ -188,19 +242,59 @@ public sealed class SqliteLedgerStore : ILedgerStore
     });
 
     /// <inheritdoc/>
-    public IReadOnlyList<KeyValuePair<string, byte[]>> ReadState() => Guard(() =>
+    /// <remarks>The snapshot with the log of every later block applied in height order; the log must hold exactly the blocks after the snapshot's height.</remarks>
+    public IReadOnlyList<KeyValuePair<string, byte[]>> ReadState() => ReadConsistently(head =>
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT key, value FROM state";
-        using var reader = command.ExecuteReader();
-        var entries = new List<KeyValuePair<string, byte[]>>();
-        while (reader.Read())
+        if (head < 0)
         {
-            entries.Add(new(Text(reader, 0), Blob(reader, 1)));
+            return (IReadOnlyList<KeyValuePair<string, byte[]>>)[];
         }
 
+        var snapshotHeight = StateHeight(head);
+        var state = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        _snapshotBytes = ReadSnapshot(entry => state.Add(entry.Key, entry.Value));
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText = "SELECT height, writes FROM state_log ORDER BY height";
+            using var reader = command.ExecuteReader();
+            var expected = snapshotHeight + 1;
+            while (reader.Read())
+            {
+                var height = Integer(reader, 0);
+                if (height != expected || height > head)
+                {
+                    throw new LedgerStoreException($"The state log holds block {height} where block {expected} was due (state snapshot at {snapshotHeight}, head {head}).");
+                }
+
+                StateWriteLog.ApplyTo(Blob(reader, 1), state);
+                expected++;
+            }
+
+            if (expected != head + 1)
+            {
+                throw new LedgerStoreException($"The state log ends at block {expected - 1}; the head is {head} (state snapshot at {snapshotHeight}).");
+            }
+        }
+
+        var entries = state.ToList();
         entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         return entries;
+    });
+
+    /// <inheritdoc/>
+    /// <remarks>The <c>state</c> table and <c>meta('state-height')</c>.</remarks>
+    public (long Height, IReadOnlyList<KeyValuePair<string, byte[]>> Entries) ReadStateSnapshot() => ReadConsistently(head =>
+    {
+        if (head < 0)
+        {
+            return (-1L, (IReadOnlyList<KeyValuePair<string, byte[]>>)[]);
+        }
+
+        var height = StateHeight(head);
+        var entries = new List<KeyValuePair<string, byte[]>>();
+        ReadSnapshot(entries.Add);
+        entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return (height, (IReadOnlyList<KeyValuePair<string, byte[]>>)entries);
     });
 
     /// <inheritdoc/>
@@ -252,13 +346,12 @@ public sealed class SqliteLedgerStore : ILedgerStore
     {
         _insertBlock.Dispose();
         _insertTransaction.Dispose();
-        _upsertState.Dispose();
-        _deleteState.Dispose();
+        _insertStateLog.Dispose();
         _findTransaction.Dispose();
         _connection.Dispose();
     }
 
-    private void WriteBlock(Block block, IReadOnlyList<KeyValuePair<string, byte[]?>> stateWrites)
+    private void WriteBlock(Block block)
     {
         var height = block.Header.Height;
         _insertBlock.Parameters[0].Value = height;
@@ -276,21 +369,104 @@ public sealed class SqliteLedgerStore : ILedgerStore
             _insertTransaction.Parameters[4].Value = block.Receipts.IsEmpty ? Array.Empty<byte>() : ReceiptBlob.Pack(block.Receipts[i].Encode());
             _insertTransaction.ExecuteNonQuery();
         }
+    }
 
-        foreach (var (key, value) in stateWrites)
+    /// <summary>Replaces the state table with <paramref name="entries"/> (ordered by key), empties the log and records <paramref name="height"/> as the snapshot's; returns the bytes of keys and values.</summary>
+    private long WriteSnapshot(IEnumerable<KeyValuePair<string, byte[]>> entries, long height)
+    {
+        Execute(_connection, "DELETE FROM state; DELETE FROM state_log;");
+        using var insert = _connection.CreateCommand();
+        insert.CommandText = "INSERT INTO state(key, value) VALUES ($key, $value)";
+        var key = insert.Parameters.Add(new SqliteParameter { ParameterName = "$key" });
+        var value = insert.Parameters.Add(new SqliteParameter { ParameterName = "$value" });
+        long bytes = 0;
+        foreach (var entry in entries)
         {
-            if (value is null)
+            key.Value = entry.Key;
+            value.Value = entry.Value;
+            insert.ExecuteNonQuery();
+            bytes += entry.Key.Length + entry.Value.Length;
+        }
+
+        SetStateHeight(_connection, height);
+        return bytes;
+    }
+
+    /// <summary>Reads every row of the state table into <paramref name="add"/>; returns the bytes of keys and values.</summary>
+    private long ReadSnapshot(Action<KeyValuePair<string, byte[]>> add)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT key, value FROM state";
+        using var reader = command.ExecuteReader();
+        long bytes = 0;
+        while (reader.Read())
+        {
+            var (key, value) = (Text(reader, 0), Blob(reader, 1));
+            add(new(key, value));
+            bytes += key.Length + value.Length;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The height the state table is the state after (<c>meta('state-height')</c>, 8 bytes big-endian).</summary>
+    private long StateHeight(long head)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = 'state-height'";
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            throw new LedgerStoreException("The store does not record its state snapshot's height.");
+        }
+
+        var bytes = Blob(reader, 0);
+        var height = bytes.Length == 8 ? BinaryPrimitives.ReadInt64BigEndian(bytes) : -1;
+        return height >= 0 && height <= head
+            ? height
+            : throw new LedgerStoreException($"The state snapshot's height is not a height of this chain (head {head}).");
+    }
+
+    private static void SetStateHeight(SqliteConnection connection, long height)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO meta(key, value) VALUES ('state-height', $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+        var bytes = new byte[8];
+        BinaryPrimitives.WriteInt64BigEndian(bytes, height);
+        command.Parameters.AddWithValue("$v", bytes);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Version 1 kept the state after the head in <c>state</c>, updated in place, and had no log: it becomes a snapshot
+    /// at the head with an empty log, in one transaction.
+    /// </summary>
+    private static void MigrateFromVersion1(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        using (var log = connection.CreateCommand())
+        {
+            log.CommandText = "SELECT COUNT(*) FROM state_log";
+            if (Convert.ToInt64(log.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0)
             {
-                _deleteState.Parameters[0].Value = key;
-                _deleteState.ExecuteNonQuery();
-            }
-            else
-            {
-                _upsertState.Parameters[0].Value = key;
-                _upsertState.Parameters[1].Value = value;
-                _upsertState.ExecuteNonQuery();
+                throw new LedgerStoreException("A store of schema version 1 holds a state log, which that version never wrote.");
             }
         }
+
+        using (var head = connection.CreateCommand())
+        {
+            head.CommandText = "SELECT COALESCE(MAX(height), 0) FROM blocks";
+            SetStateHeight(connection, Convert.ToInt64(head.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        using (var version = connection.CreateCommand())
+        {
+            version.CommandText = "UPDATE meta SET value = $v WHERE key = 'schema-version'";
+            version.Parameters.AddWithValue("$v", BitConverter.GetBytes(SchemaVersion));
+            version.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
     }
 
     private void Write(Action write)
@@ -298,7 +474,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
         try
         {
             using var transaction = _connection.BeginTransaction();
-            foreach (var command in new[] { _insertBlock, _insertTransaction, _upsertState, _deleteState })
+            foreach (var command in new[] { _insertBlock, _insertTransaction, _insertStateLog })
             {
                 command.Transaction = transaction;
             }
@@ -311,6 +487,18 @@ public sealed class SqliteLedgerStore : ILedgerStore
             throw Translate(ex, "Cannot write to the ledger store");
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> in one read transaction with the head height it sees: another process's node may
+    /// append blocks or write a snapshot meanwhile, and the snapshot, the log and the head must come from one moment.
+    /// </summary>
+    private T ReadConsistently<T>(Func<long, T> read) => Guard(() =>
+    {
+        using var transaction = _connection.BeginTransaction(deferred: true);
+        var result = read(Scalar("SELECT COALESCE(MAX(height), -1) FROM blocks"));
+        transaction.Commit();
+        return result;
+    });
 
     private static T Guard<T>(Func<T> read)
     {

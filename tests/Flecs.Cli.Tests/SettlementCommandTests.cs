@@ -230,9 +230,15 @@ public sealed class SettlementCommandTests : IDisposable
         }
     }
 
-    /// <summary>Adds 1 µ to the first line of a stored invoice, directly in the SQLite state.</summary>
+    /// <summary>Adds 1 µ to the first line of a stored invoice, directly in the SQLite state (made a snapshot at the head first, as the node does once its state log has grown).</summary>
     private void TamperInvoice(string account, long period)
     {
+        using (var store = Flecs.Storage.Sqlite.SqliteLedgerStore.Open(Path.Combine(Data, "ledger.db"), create: false, snapshotAfterLogBytes: 1))
+        {
+            var head = store.ReadState();
+            Assert.True(store.SnapshotStateIfDue(() => head));
+        }
+
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(Data, "ledger.db"), Pooling = false }.ToString());
         connection.Open();
         using var read = connection.CreateCommand();

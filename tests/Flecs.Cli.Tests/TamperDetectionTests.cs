@@ -9,6 +9,7 @@ using Flecs.Ledger.Transactions;
 using Flecs.Node.Clients;
 using Flecs.Node.Hosting;
 using Flecs.Node.Sequencing;
+using Flecs.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Flecs.Cli.Tests;
@@ -79,6 +80,7 @@ public sealed class TamperDetectionTests : IDisposable
                 "SELECT height, hash, header, seal FROM blocks ORDER BY height",
                 "SELECT height, position, id, body, receipt FROM transactions ORDER BY height, position",
                 "SELECT key, value FROM state ORDER BY key",
+                "SELECT height, writes FROM state_log ORDER BY height",
             })
             {
                 using var command = connection.CreateCommand();
@@ -113,29 +115,43 @@ public sealed class TamperDetectionTests : IDisposable
     private static async Task BuildChainAsync(DataDirectory data, CancellationToken ct)
     {
         data.Initialize("flecs-tamper", IntervalLength.FromMinutes(15), 1, TimeProvider.System);
-        var opened = EmbeddedNode.Open(new NodeOptions { DataDirectory = data.Root, MaxBlockTransactions = 8 }, TimeProvider.System);
-        await using var node = opened.Value;
-        var client = new LedgerClient(node);
         var sa = PlayerId.Parse("sa");
         using var saKey = KeyFile.Read(data.KeyPath(sa)).Value;
         var players = Enumerable.Range(1, 12).Select(i => (Id: PlayerId.Parse($"prosumer-{i}"), Key: Ed25519Signer.Generate())).ToArray();
-        foreach (var (id, key) in players)
+        await using (var node = EmbeddedNode.Open(new NodeOptions { DataDirectory = data.Root, MaxBlockTransactions = 8 }, TimeProvider.System).Value)
         {
-            Assert.True((await client.RegisterActiveAsync(sa, saKey, id, PlayerRole.Prosumer, key.PublicKey, ct)).IsAccepted);
-            Assert.True((await client.ActOnAsync(sa, saKey, TransactionType.AuthorizePlayer, id, "ok", ct)).IsAccepted);
-        }
-
-        var anchors = new List<Task<Submission>>();
-        for (var round = 0; round < 10; round++)
-        {
+            var client = new LedgerClient(node);
             foreach (var (id, key) in players)
             {
-                anchors.Add(client.AnchorAsync(id, key, Sha256Digest.Hash(Encoding.UTF8.GetBytes($"{id}/{round}")), "plan", ct));
+                Assert.True((await client.RegisterActiveAsync(sa, saKey, id, PlayerRole.Prosumer, key.PublicKey, ct)).IsAccepted);
+                Assert.True((await client.ActOnAsync(sa, saKey, TransactionType.AuthorizePlayer, id, "ok", ct)).IsAccepted);
             }
         }
 
-        await Task.WhenAll(anchors);
-        Assert.Equal(ExpectedRejections(), (await client.AnchorAsync(players[0].Id, players[1].Key, Sha256Digest.Hash([1]), "forged", ct)).RejectionCode);
+        // The state after the registrations becomes the store's snapshot, as a node makes one once its state log has
+        // grown; the anchors' writes then go to the log. The flips so hit a snapshot and a log.
+        using (var store = SqliteLedgerStore.Open(data.StorePath, create: false, snapshotAfterLogBytes: 1))
+        {
+            var state = store.ReadState();
+            Assert.True(store.SnapshotStateIfDue(() => state));
+        }
+
+        await using (var node = EmbeddedNode.Open(new NodeOptions { DataDirectory = data.Root, MaxBlockTransactions = 8 }, TimeProvider.System).Value)
+        {
+            var client = new LedgerClient(node);
+            var anchors = new List<Task<Submission>>();
+            for (var round = 0; round < 10; round++)
+            {
+                foreach (var (id, key) in players)
+                {
+                    anchors.Add(client.AnchorAsync(id, key, Sha256Digest.Hash(Encoding.UTF8.GetBytes($"{id}/{round}")), "plan", ct));
+                }
+            }
+
+            await Task.WhenAll(anchors);
+            Assert.Equal(ExpectedRejections(), (await client.AnchorAsync(players[0].Id, players[1].Key, Sha256Digest.Hash([1]), "forged", ct)).RejectionCode);
+        }
+
         foreach (var (_, key) in players)
         {
             key.Dispose();

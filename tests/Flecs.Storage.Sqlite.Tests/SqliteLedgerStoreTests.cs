@@ -64,7 +64,7 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreConformanceTests
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "UPDATE meta SET value = $v WHERE key = 'schema-version'";
-            command.Parameters.AddWithValue("$v", BitConverter.GetBytes(2));
+            command.Parameters.AddWithValue("$v", BitConverter.GetBytes(3));
             command.ExecuteNonQuery();
         }
 
@@ -93,6 +93,98 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreConformanceTests
         using var store = SqliteLedgerStore.Open(path);
 
         Assert.Throws<LedgerStoreException>(() => store.ReadBlock(2));
+    }
+
+    [Fact]
+    public void SnapshotStateIfDue_LogBelowTheThreshold_KeepsTheLogAndTheGenesisSnapshot()
+    {
+        using var store = SqliteLedgerStore.Open(NewPath());
+        CopyChain(store);
+
+        var written = store.SnapshotStateIfDue(() => throw new InvalidOperationException("Not due: the state must not be read."));
+
+        Assert.False(written);
+        Assert.Equal(0, store.ReadStateSnapshot().Height);
+        Assert.NotNull(store.ReadBlock(store.HeadHeight)!.StateWrites);
+        Assert.Equal(StateOf(Chain.Chain.State.Snapshot()), StateOf(store.ReadState()));
+    }
+
+    [Fact]
+    public void SnapshotStateIfDue_LogOutgrowsTheThreshold_WritesTheStateAtTheHeadAndEmptiesTheLog()
+    {
+        var path = NewPath();
+        using (var store = SqliteLedgerStore.Open(path, snapshotAfterLogBytes: 1))
+        {
+            CopyChain(store);
+
+            Assert.True(store.SnapshotStateIfDue(Chain.Chain.State.Snapshot));
+            Assert.False(store.SnapshotStateIfDue(Chain.Chain.State.Snapshot));
+        }
+
+        using var reopened = SqliteLedgerStore.Open(path);
+        var (height, entries) = reopened.ReadStateSnapshot();
+        Assert.Equal(Chain.Height, height);
+        Assert.Equal(StateOf(Chain.Chain.State.Snapshot()), StateOf(entries));
+        Assert.Equal(StateOf(Chain.Chain.State.Snapshot()), StateOf(reopened.ReadState()));
+        Assert.Null(reopened.ReadBlock(reopened.HeadHeight)!.StateWrites);
+    }
+
+    [Theory]
+    [InlineData("DELETE FROM state_log WHERE height = 1")]
+    [InlineData("UPDATE state_log SET height = 7 WHERE height = 2")]
+    [InlineData("UPDATE state_log SET writes = x'8201' WHERE height = 1")]
+    [InlineData("UPDATE meta SET value = x'0000000000000001' WHERE key = 'state-height'")]
+    [InlineData("UPDATE meta SET value = x'0000000000000009' WHERE key = 'state-height'")]
+    public void ReadState_StateLogOrSnapshotHeightDamaged_ThrowsLedgerStoreException(string damage)
+    {
+        var path = NewPath();
+        using (var first = SqliteLedgerStore.Open(path))
+        {
+            CopyChain(first);
+        }
+
+        Execute(path, damage);
+
+        using var reopened = SqliteLedgerStore.Open(path);
+        Assert.Throws<LedgerStoreException>(() => reopened.ReadState());
+    }
+
+    [Fact]
+    public void Open_Version1Store_BecomesASnapshotAtTheHead()
+    {
+        var path = NewPath();
+        using (var first = SqliteLedgerStore.Open(path))
+        {
+            CopyChain(first);
+        }
+
+        // What version 1 kept: the state after the head in 'state', no log, no snapshot height.
+        Execute(path, "DELETE FROM state; DROP TABLE state_log; DELETE FROM meta WHERE key = 'state-height'; UPDATE meta SET value = x'01000000' WHERE key = 'schema-version'");
+        foreach (var (key, value) in Chain.Chain.State.Snapshot())
+        {
+            Execute(path, "INSERT INTO state(key, value) VALUES ($k, $v)", ("$k", key), ("$v", value));
+        }
+
+        using var reopened = SqliteLedgerStore.Open(path);
+
+        Assert.Equal(Chain.Height, reopened.ReadStateSnapshot().Height);
+        Assert.Equal(StateOf(Chain.Chain.State.Snapshot()), StateOf(reopened.ReadState()));
+    }
+
+    private static IEnumerable<(string, string)> StateOf(IEnumerable<KeyValuePair<string, byte[]>> state) => state.Select(e => (e.Key, Convert.ToHexString(e.Value)));
+
+    private static void Execute(string path, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.ExecuteNonQuery();
     }
 
     protected override ILedgerStore CreateEmptyStore() => SqliteLedgerStore.Open(NewPath());

@@ -19,8 +19,16 @@ public interface ILedgerStore : IDisposable
     /// <summary>Writes the genesis document, block 0 and the initial state into an empty store.</summary>
     public void Initialize(byte[] genesis, Block genesisBlock, IReadOnlyList<KeyValuePair<string, byte[]?>> state);
 
-    /// <summary>Appends the next block with its state writes in one durable transaction.</summary>
+    /// <summary>Appends the next block with its state writes (ordered by key, ordinal, each key once; null deletes) in one durable transaction.</summary>
     public void Append(Block block, IReadOnlyList<KeyValuePair<string, byte[]?>> stateWrites);
+
+    /// <summary>
+    /// Called after a block from <see cref="Append"/> is committed in memory, with the whole state after it: a store that
+    /// keeps a log of state writes instead of updating its state in place (SQLite) writes <paramref name="state"/>()
+    /// (ordered by key) as its new snapshot here, in one durable transaction, once its log has grown enough, and drops
+    /// the log. Returns whether it did; other stores return false and never call <paramref name="state"/>.
+    /// </summary>
+    public bool SnapshotStateIfDue(Func<IReadOnlyList<KeyValuePair<string, byte[]>>> state);
 
     /// <summary>Reads one block's raw rows, or null when absent.</summary>
     public StoredBlock? ReadBlock(long height);
@@ -30,6 +38,13 @@ public interface ILedgerStore : IDisposable
 
     /// <summary>All state entries ordered by key (ordinal).</summary>
     public IReadOnlyList<KeyValuePair<string, byte[]>> ReadState();
+
+    /// <summary>
+    /// The stored state as of a height, ordered by key: a store that keeps a snapshot and a log of later writes (SQLite)
+    /// returns its snapshot and the snapshot's height; others return the state after the head. The verifier compares it
+    /// with the replayed state at that height.
+    /// </summary>
+    public (long Height, IReadOnlyList<KeyValuePair<string, byte[]>> Entries) ReadStateSnapshot();
 
     /// <summary>Finds a transaction by id (its first occurrence).</summary>
     public TransactionLocation? FindTransaction(Hash256 id);

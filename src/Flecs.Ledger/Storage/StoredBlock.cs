@@ -9,4 +9,5 @@ namespace Flecs.Ledger.Storage;
 /// <param name="Header">The canonical header bytes.</param>
 /// <param name="Seal">The seal bytes.</param>
 /// <param name="Transactions">The transactions in block order.</param>
-public sealed record StoredBlock(long Height, Hash256 Hash, byte[] Header, byte[] Seal, ImmutableArray<StoredTransaction> Transactions);
+/// <param name="StateWrites">The block's state writes as the store logged them (<see cref="StateWriteLog"/>), when it keeps them for this block; the verifier compares them with re-execution.</param>
+public sealed record StoredBlock(long Height, Hash256 Hash, byte[] Header, byte[] Seal, ImmutableArray<StoredTransaction> Transactions, byte[]? StateWrites = null);

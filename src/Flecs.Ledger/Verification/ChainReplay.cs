@@ -78,6 +78,11 @@ public sealed class ChainReplay
             return outcome.Error;
         }
 
+        if (stored.StateWrites is { } logged && !logged.AsSpan().SequenceEqual(StateWriteLog.Encode(outcome.Value.Writes)))
+        {
+            return Result.Fail(LedgerErrors.StateMismatch, $"The state writes the store logged for block {height} differ from re-execution.");
+        }
+
         _chain.Commit(block.Value, outcome.Value);
         foreach (var receipt in block.Value.Receipts)
         {
@@ -110,6 +115,15 @@ public sealed class ChainReplay
         }
 
         return new VerificationReport(null, -1, head + 1, Transactions, _chain.Head.Height, _chain.HeadHash);
+    }
+
+    /// <summary>Compares <paramref name="stored"/> (ordered by key) with the replayed state after the last applied block.</summary>
+    /// <param name="stored">The stored entries.</param>
+    /// <param name="what">What they are, for the message (the store's snapshot, its state).</param>
+    public Result CheckState(IReadOnlyList<KeyValuePair<string, byte[]>> stored, string what)
+    {
+        var check = LedgerVerifier.CompareState(stored, _chain.State.Snapshot());
+        return check.IsSuccess ? check : Result.Fail(check.Error.Code, $"The stored state {what} at height {Height}: {check.Error.Message}");
     }
 
     /// <summary>The report of a failure at <paramref name="height"/>.</summary>

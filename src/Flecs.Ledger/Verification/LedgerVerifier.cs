@@ -15,7 +15,8 @@ namespace Flecs.Ledger.Verification;
 /// Checks, per block: header decoding, the stored hash against the header, the hash link and height,
 /// chain id, timestamp order, validator-set hash, sealer membership and seal, history root, counts and
 /// limits, transaction ids against their bytes, both Merkle roots, every signature, and every receipt
-/// by re-execution. At the end, the stored state must equal the re-executed state entry for entry.
+/// by re-execution, and each block's logged state writes where the store keeps them. The store's state snapshot must
+/// equal the re-executed state at its height, and at the end the stored state must equal it entry for entry.
 /// The first failure stops the replay and is reported with its height and code.
 /// </remarks>
 public static class LedgerVerifier
@@ -41,9 +42,15 @@ public static class LedgerVerifier
 
             replay = begun.Value;
             var head = store.HeadHeight;
-            for (height = 1; height <= head; height++)
+            var snapshot = store.ReadStateSnapshot();
+            for (height = 0; height <= head; height++)
             {
-                var applied = replay.Apply(store.ReadBlock(height), height);
+                var applied = height == 0 ? Result.Success : replay.Apply(store.ReadBlock(height), height);
+                if (applied.IsSuccess && height == snapshot.Height)
+                {
+                    applied = replay.CheckState(snapshot.Entries, "snapshot");
+                }
+
                 if (!applied.IsSuccess)
                 {
                     return replay.Failure(applied.Error, height);

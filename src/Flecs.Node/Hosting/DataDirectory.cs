@@ -85,9 +85,12 @@ public sealed class DataDirectory
     /// connection, which sees each block once its transaction has committed. The node opens its store the same way.
     /// The caller disposes it.
     /// </summary>
+    /// <param name="snapshotAfterLogBytes">For a SQLite store: the log size from which a state snapshot is due (docs/formats/sqlite-store.md#state-snapshot-and-log); null for its default.</param>
     /// <exception cref="LedgerStoreException">The store is missing or unreadable.</exception>
-    public ILedgerStore OpenStore() =>
-        PostgresConnection is { } connection ? PostgresLedgerStore.Open(connection, create: false) : SqliteLedgerStore.Open(StorePath, create: false);
+    public ILedgerStore OpenStore(long? snapshotAfterLogBytes = null) =>
+        PostgresConnection is { } connection
+            ? PostgresLedgerStore.Open(connection, create: false)
+            : SqliteLedgerStore.Open(StorePath, create: false, snapshotAfterLogBytes ?? SqliteLedgerStore.DefaultSnapshotAfterLogBytes);
 
     /// <summary>The path of a key file.</summary>
     public string KeyPath(PlayerId id) => Path.Combine(KeysPath, id.Value + ".key");

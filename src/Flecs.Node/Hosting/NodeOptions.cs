@@ -25,6 +25,12 @@ public sealed class NodeOptions
     /// <summary>The most transactions waiting for a block before submitters are made to wait. Default 200,000.</summary>
     public int QueueCapacity { get; init; } = 200_000;
 
+    /// <summary>
+    /// For a SQLite store: the state log size from which the node writes a state snapshot even when the snapshot is
+    /// smaller (docs/formats/sqlite-store.md#state-snapshot-and-log). Default: the store's, 16 MiB.
+    /// </summary>
+    public long? StateSnapshotAfterLogBytes { get; init; }
+
     /// <summary>Checks the options; the message names the property, its value and the rule.</summary>
     public void Validate()
     {
@@ -36,6 +42,11 @@ public sealed class NodeOptions
         if (MaxBlockTransactions is < 1)
         {
             throw new InvalidOperationException($"MaxBlockTransactions is {MaxBlockTransactions}; it must be at least 1.");
+        }
+
+        if (StateSnapshotAfterLogBytes is < 1)
+        {
+            throw new InvalidOperationException($"StateSnapshotAfterLogBytes is {StateSnapshotAfterLogBytes}; it must be at least 1.");
         }
 
         if (QueueCapacity < 1)

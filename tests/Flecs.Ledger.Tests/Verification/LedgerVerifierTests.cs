@@ -113,9 +113,18 @@ public sealed class LedgerVerifierTests(NodeBuiltChain built) : IClassFixture<No
     [InlineData("row-deleted")]
     [InlineData("row-added")]
     [InlineData("validator-set-changed")]
-    public void Verify_StateModifiedInSqlite_ReportsStateMismatchAtTheHead(string tamper)
+    public void Verify_StateSnapshotModifiedInSqlite_ReportsStateMismatchAtTheSnapshotHeight(string tamper)
     {
         using var dir = built.Directory.Clone();
+        // As the node does once the log has grown: the state after the head becomes the snapshot.
+        using (var store = Flecs.Storage.Sqlite.SqliteLedgerStore.Open(dir.Data.StorePath, create: false, snapshotAfterLogBytes: 1))
+        {
+            var head = store.ReadState();
+            Assert.True(store.SnapshotStateIfDue(() => head));
+        }
+
+        var snapshotHeight = StateSnapshotHeight(dir);
+        Assert.Equal(built.Steps.Count, snapshotHeight);
         var genco = PlayerRecord.StateKey(PlayerId.Parse("genco"));
         var record = PlayerRecord.Decode(ReadState(dir, genco));
         var changed = tamper switch
@@ -131,12 +140,57 @@ public sealed class LedgerVerifierTests(NodeBuiltChain built) : IClassFixture<No
 
         Assert.Equal(1, changed);
         Assert.Equal(LedgerErrors.StateMismatch, report.Error?.Code);
-        Assert.Equal(built.Steps.Count, report.FirstBadHeight);
-        Assert.Equal(built.Steps.Count, report.HeadHeight);
+        Assert.Equal(snapshotHeight, report.FirstBadHeight);
+        Assert.Equal(snapshotHeight, report.HeadHeight);
     }
 
     [Fact]
-    public void Verify_HeadBlockDeleted_ReportsStateMismatch()
+    public void Verify_GenesisSnapshotValueChanged_ReportsStateMismatchAtHeightZero()
+    {
+        using var dir = built.Directory.Clone();
+        var changed = dir.ExecuteSql("UPDATE state SET value = $v WHERE key = $k", ("$k", ValidatorSetState.Key), ("$v", Flip(ValidatorSetOf(built.Directory.Genesis), 1)));
+
+        var report = Verify(dir);
+
+        Assert.Equal(0, StateSnapshotHeight(dir));
+        Assert.Equal(1, changed);
+        Assert.Equal(LedgerErrors.StateMismatch, report.Error?.Code);
+        Assert.Equal(0, report.FirstBadHeight);
+    }
+
+    [Fact]
+    public void Verify_StateLogOfABlockChanged_ReportsStateMismatchAtThatBlock()
+    {
+        using var dir = built.Directory.Clone();
+        var height = built.Height("anchor-agreement");
+        var logged = ReadBlock(dir, height).StateWrites!;
+        var writes = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        StateWriteLog.ApplyTo(logged, writes);
+        var (key, value) = writes.First();
+        writes[key] = Flip(value, 0);
+        var changed = dir.ExecuteSql("UPDATE state_log SET writes = $w WHERE height = $h", ("$h", height), ("$w", StateWriteLog.Encode([.. writes.Select(e => new KeyValuePair<string, byte[]?>(e.Key, e.Value))])));
+
+        var report = Verify(dir);
+
+        Assert.Equal(1, changed);
+        Assert.Equal(LedgerErrors.StateMismatch, report.Error?.Code);
+        Assert.Equal(height, report.FirstBadHeight);
+    }
+
+    [Fact]
+    public void Verify_StateLogRowDeleted_ReportsStoreCorrupt()
+    {
+        using var dir = built.Directory.Clone();
+        var changed = dir.ExecuteSql("DELETE FROM state_log WHERE height = $h", ("$h", built.Height("anchor-agreement")));
+
+        var report = Verify(dir);
+
+        Assert.Equal(1, changed);
+        Assert.Equal(LedgerErrors.StoreCorrupt, report.Error?.Code);
+    }
+
+    [Fact]
+    public void Verify_HeadBlockRowsDeletedLeavingItsStateLog_ReportsStoreCorrupt()
     {
         using var dir = built.Directory.Clone();
         var head = built.Height("anchor-agreement");
@@ -145,7 +199,7 @@ public sealed class LedgerVerifierTests(NodeBuiltChain built) : IClassFixture<No
 
         var report = Verify(dir);
 
-        Assert.Equal(LedgerErrors.StateMismatch, report.Error?.Code);
+        Assert.Equal(LedgerErrors.StoreCorrupt, report.Error?.Code);
         Assert.Equal(head - 1, report.HeadHeight);
     }
 
@@ -239,6 +293,12 @@ public sealed class LedgerVerifierTests(NodeBuiltChain built) : IClassFixture<No
     {
         using var store = dir.OpenStore();
         return store.ReadBlock(height)!;
+    }
+
+    private static long StateSnapshotHeight(TempDataDirectory dir)
+    {
+        using var store = dir.OpenStore();
+        return store.ReadStateSnapshot().Height;
     }
 
     private static byte[] ReadState(TempDataDirectory dir, string key)

@@ -55,6 +55,36 @@ public sealed partial class EmbeddedNodeTests : IDisposable
     }
 
     [Fact(Timeout = Timeout)]
+    public async Task Open_AfterStateSnapshotsWhileRunning_ResumesWithTheSameStateAndTheChainVerifies()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var genco = TestPlayer.Named("genco");
+        await OnboardAsync([genco], ct);
+        var options = new NodeOptions { DataDirectory = _dir.Root, MaxBlockDelay = TempDataDirectory.DefaultBlockDelay, StateSnapshotAfterLogBytes = 1 };
+        IReadOnlyList<KeyValuePair<string, string>> state;
+        await using (var node = EmbeddedNode.Open(options, TimeProvider.System).Value)
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                var anchored = await new LedgerClient(node).AnchorAsync(genco.Id, genco.Signer, Payloads.DocumentHash($"plan {i}"), "plan", ct);
+                Assert.True(anchored.IsAccepted, anchored.RejectionCode);
+            }
+
+            state = Snapshot(node);
+        }
+
+        using (var store = _dir.OpenStore())
+        {
+            var (snapshotHeight, _) = store.ReadStateSnapshot();
+            Assert.InRange(snapshotHeight, 1, store.HeadHeight);
+            Assert.True(Flecs.Ledger.Verification.LedgerVerifier.Verify(store, new Flecs.Crypto.Signatures.Ed25519SignatureVerifier(), StandardModules.Executors()).IsValid);
+        }
+
+        await using var reopened = _dir.OpenNode();
+        Assert.Equal(state, Snapshot(reopened));
+    }
+
+    [Fact(Timeout = Timeout)]
     public async Task Open_AfterDispose_ResumesAtTheSameHeadAndState()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -115,6 +115,12 @@ public sealed class InMemoryLedgerStore : ILedgerStore
     public bool WasAccepted(Hash256 id) => FindTransaction(id) is { IsAccepted: true };
 
     /// <inheritdoc/>
+    public (long Height, IReadOnlyList<KeyValuePair<string, byte[]>> Entries) ReadStateSnapshot() => (HeadHeight, ReadState());
+
+    /// <inheritdoc/>
+    public bool SnapshotStateIfDue(Func<IReadOnlyList<KeyValuePair<string, byte[]>>> state) => false;
+
+    /// <inheritdoc/>
     public (long Blocks, long Transactions, long Accepted) Count()
     {
         var transactions = _blocks.Where(b => b.Height > 0).SelectMany(b => b.Transactions).ToList();

@@ -122,7 +122,7 @@ public abstract class LedgerStoreConformanceTests : IDisposable
         var store = NewStore();
         Initialize(store);
 
-        store.Append(Chain.Blocks[1].Block, [new("b", [1]), new("B", [1]), new("a-", [1]), new("a", [1]), new("ä", [1])]);
+        store.Append(Chain.Blocks[1].Block, [new("B", [1]), new("a", [1]), new("a-", [1]), new("b", [1]), new("ä", [1])]);
 
         var keys = store.ReadState().Select(e => e.Key).ToList();
         Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
