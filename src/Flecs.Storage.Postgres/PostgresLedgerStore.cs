@@ -253,7 +253,7 @@ public sealed class PostgresLedgerStore : ILedgerStore
 
     /// <inheritdoc/>
     /// <remarks>Never: this store updates its state table in place with each block.</remarks>
-    public bool SnapshotStateIfDue(Func<IReadOnlyList<KeyValuePair<string, byte[]>>> state) => false;
+    public bool CompactIfDue(Func<IReadOnlyList<KeyValuePair<string, byte[]>>> state) => false;
 
     /// <inheritdoc/>
     public (long Blocks, long Transactions, long Accepted) Count() => Guard(() =>

@@ -16,13 +16,19 @@ namespace Flecs.Storage.Sqlite;
 /// The state is kept as a snapshot (<c>state</c>, as of the height in <c>meta('state-height')</c>) plus a log of
 /// each later block's writes (<c>state_log</c>): a block appends one log row instead of updating keys in place, which
 /// for keys spread over the whole table (document anchors, meters) rewrote most of its pages on every block.
-/// <see cref="SnapshotStateIfDue"/> rewrites the snapshot once the log has outgrown it.
+/// <see cref="CompactIfDue"/> rewrites the snapshot once the log has outgrown it. Likewise the transaction-id index
+/// (<c>transaction_ids</c>) covers the blocks up to <c>meta('indexed-height')</c>; the ids of later blocks are kept
+/// in memory (read back from <c>transactions</c> at open) and inserted in id order once enough have accumulated,
+/// instead of one random B-tree insert per transaction.
 /// Not thread-safe: the node serializes access.
 /// </remarks>
 public sealed class SqliteLedgerStore : ILedgerStore
 {
     /// <summary>The log size from which a snapshot is due even when the snapshot is smaller: 16 MiB.</summary>
     public const long DefaultSnapshotAfterLogBytes = 16L * 1024 * 1024;
+
+    /// <summary>The deferred transaction ids from which <see cref="CompactIfDue"/> inserts them into the index.</summary>
+    public const int DefaultIndexAfterTransactions = 65_536;
 
     private const int SchemaVersion = 2;
 
@@ -32,20 +38,30 @@ public sealed class SqliteLedgerStore : ILedgerStore
     private readonly SqliteCommand _insertStateLog;
     private readonly SqliteCommand _findTransaction;
     private readonly long _snapshotAfterLogBytes;
+    private readonly int _indexAfterTransactions;
+    private readonly Dictionary<Hash256, (long Height, int Position, bool Accepted)> _unindexed = [];
+    private readonly List<(Hash256 Id, long Height, int Position)> _unindexedRows = [];
     private long _headHeight;
+    private long _indexedHeight;
+    private long _loadedHeight;
     private long _logBytes;
     private long _snapshotBytes;
 
-    private SqliteLedgerStore(SqliteConnection connection, long snapshotAfterLogBytes)
+    private SqliteLedgerStore(SqliteConnection connection, long snapshotAfterLogBytes, int indexAfterTransactions)
     {
         _connection = connection;
         _snapshotAfterLogBytes = snapshotAfterLogBytes;
+        _indexAfterTransactions = indexAfterTransactions;
         _insertBlock = Prepare("INSERT INTO blocks(height, hash, header, seal) VALUES ($height, $hash, $header, $seal)", "$height", "$hash", "$header", "$seal");
         _insertTransaction = Prepare("INSERT INTO transactions(height, position, id, body, receipt) VALUES ($height, $position, $id, $body, $receipt)", "$height", "$position", "$id", "$body", "$receipt");
         _insertStateLog = Prepare("INSERT INTO state_log(height, writes) VALUES ($height, $writes)", "$height", "$writes");
-        _findTransaction = Prepare("SELECT height, position, receipt FROM transactions WHERE id = $id ORDER BY height, position", "$id");
+        _findTransaction = Prepare(
+            "SELECT t.height, t.position, t.receipt FROM transaction_ids i JOIN transactions t ON t.height = i.height AND t.position = i.position AND t.id = i.id WHERE i.id = $id ORDER BY i.height, i.position",
+            "$id");
         _headHeight = Scalar("SELECT COALESCE(MAX(height), -1) FROM blocks");
         _logBytes = Scalar("SELECT COALESCE(SUM(LENGTH(writes)), 0) FROM state_log");
+        _indexedHeight = _headHeight < 0 ? -1 : MetaHeight("indexed-height", _headHeight);
+        _loadedHeight = _indexedHeight;
     }
 
     /// <inheritdoc/>
@@ -54,12 +70,14 @@ public sealed class SqliteLedgerStore : ILedgerStore
     /// <summary>Opens the store at <paramref name="path"/>; creates it only when <paramref name="create"/> is true.</summary>
     /// <param name="path">The database file.</param>
     /// <param name="create">Whether a missing file is created.</param>
-    /// <param name="snapshotAfterLogBytes">The log size from which <see cref="SnapshotStateIfDue"/> writes a snapshot even when the snapshot is smaller.</param>
+    /// <param name="snapshotAfterLogBytes">The log size from which <see cref="CompactIfDue"/> writes a snapshot even when the snapshot is smaller.</param>
+    /// <param name="indexAfterTransactions">The number of deferred transaction ids from which <see cref="CompactIfDue"/> inserts them into the index.</param>
     /// <exception cref="LedgerStoreException">The file is missing (and not to be created), not a FLECS store, corrupt, or locked.</exception>
-    public static SqliteLedgerStore Open(string path, bool create = true, long snapshotAfterLogBytes = DefaultSnapshotAfterLogBytes)
+    public static SqliteLedgerStore Open(string path, bool create = true, long snapshotAfterLogBytes = DefaultSnapshotAfterLogBytes, int indexAfterTransactions = DefaultIndexAfterTransactions)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(snapshotAfterLogBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(indexAfterTransactions, 1);
         if (!create && !File.Exists(path))
         {
             throw new LedgerStoreException($"There is no ledger store at '{path}'.");
@@ -78,7 +96,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
                 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
                 CREATE TABLE IF NOT EXISTS blocks(height INTEGER PRIMARY KEY, hash BLOB NOT NULL, header BLOB NOT NULL, seal BLOB NOT NULL);
                 CREATE TABLE IF NOT EXISTS transactions(height INTEGER NOT NULL, position INTEGER NOT NULL, id BLOB NOT NULL, body BLOB NOT NULL, receipt BLOB NOT NULL, PRIMARY KEY(height, position)) WITHOUT ROWID;
-                CREATE INDEX IF NOT EXISTS transactions_by_id ON transactions(id);
+                CREATE TABLE IF NOT EXISTS transaction_ids(id BLOB NOT NULL, height INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY(id, height, position)) WITHOUT ROWID;
                 CREATE TABLE IF NOT EXISTS state(key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
                 CREATE TABLE IF NOT EXISTS state_log(height INTEGER PRIMARY KEY, writes BLOB NOT NULL);
                 """);
@@ -97,7 +115,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
                 }
             }
 
-            return new SqliteLedgerStore(connection, snapshotAfterLogBytes);
+            return new SqliteLedgerStore(connection, snapshotAfterLogBytes, indexAfterTransactions);
         }
         catch (SqliteException ex)
         {
@@ -136,9 +154,11 @@ public sealed class SqliteLedgerStore : ILedgerStore
             command.Parameters.AddWithValue("$g", genesis);
             command.ExecuteNonQuery();
             WriteBlock(genesisBlock);
+            InsertIds([(Crypto.Hashing.Sha256Digest.Hash(genesisBlock.Transactions[0]), 0, 0)], 0);
             _snapshotBytes = WriteSnapshot(state.Where(e => e.Value is not null).Select(e => new KeyValuePair<string, byte[]>(e.Key, e.Value!)), 0);
         });
         _headHeight = 0;
+        (_indexedHeight, _loadedHeight) = (0, 0);
     }
 
     /// <inheritdoc/>
@@ -151,6 +171,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
         }
 
         var log = StateWriteLog.Encode(stateWrites);
+        LoadUnindexed();
         Write(() =>
         {
             WriteBlock(block);
@@ -160,24 +181,47 @@ public sealed class SqliteLedgerStore : ILedgerStore
         });
         _headHeight = block.Header.Height;
         _logBytes += log.Length;
+        for (var i = 0; i < block.Transactions.Length; i++)
+        {
+            Defer(block.Receipts[i].TransactionId, block.Header.Height, i, block.Receipts[i].IsAccepted);
+        }
+
+        _loadedHeight = _headHeight;
     }
 
     /// <inheritdoc/>
-    /// <remarks>Due once the log holds at least as many bytes as the snapshot, and at least the threshold given at open.</remarks>
-    public bool SnapshotStateIfDue(Func<IReadOnlyList<KeyValuePair<string, byte[]>>> state)
+    /// <remarks>
+    /// A state snapshot is due once the log holds at least as many bytes as the snapshot, and at least the threshold
+    /// given at open; the deferred ids are inserted once there are <see cref="DefaultIndexAfterTransactions"/> of them
+    /// (or the threshold given at open).
+    /// </remarks>
+    public bool CompactIfDue(Func<IReadOnlyList<KeyValuePair<string, byte[]>>> state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        if (_logBytes < Math.Max(_snapshotAfterLogBytes, _snapshotBytes))
+        LoadUnindexed();
+        var wrote = false;
+        if (_unindexedRows.Count >= _indexAfterTransactions)
         {
-            return false;
+            var rows = _unindexedRows.ToArray();
+            Array.Sort(rows, (a, b) => a.Id.CompareTo(b.Id));
+            Write(() => InsertIds(rows, _headHeight));
+            _unindexed.Clear();
+            _unindexedRows.Clear();
+            _indexedHeight = _headHeight;
+            wrote = true;
         }
 
-        var entries = state();
-        long bytes = 0;
-        Write(() => bytes = WriteSnapshot(entries, _headHeight));
-        _logBytes = 0;
-        _snapshotBytes = bytes;
-        return true;
+        if (_logBytes >= Math.Max(_snapshotAfterLogBytes, _snapshotBytes))
+        {
+            var entries = state();
+            long bytes = 0;
+            Write(() => bytes = WriteSnapshot(entries, _headHeight));
+            _logBytes = 0;
+            _snapshotBytes = bytes;
+            wrote = true;
+        }
+
+        return wrote;
     }
 
     /// <inheritdoc/>
@@ -298,34 +342,48 @@ public sealed class SqliteLedgerStore : ILedgerStore
     });
 
     /// <inheritdoc/>
+    /// <remarks>The index for blocks up to <c>meta('indexed-height')</c>, then the deferred ids of later blocks (refreshed first, for a reader while a node appends).</remarks>
     public TransactionLocation? FindTransaction(Hash256 id) => Guard(() =>
     {
+        LoadUnindexed();
         _findTransaction.Parameters[0].Value = id.ToArray();
-        using var reader = _findTransaction.ExecuteReader();
         TransactionLocation? first = null;
-        while (reader.Read())
+        using (var reader = _findTransaction.ExecuteReader())
         {
-            var accepted = Receipt.Decode(ReceiptBlob.Unpack(Blob(reader, 2))) is { IsSuccess: true } r && r.Value.IsAccepted;
-            var location = new TransactionLocation(Integer(reader, 0), checked((int)Integer(reader, 1)), accepted);
-            if (accepted)
+            while (reader.Read())
             {
-                return location;
-            }
+                var accepted = IsAccepted(Blob(reader, 2));
+                var location = new TransactionLocation(Integer(reader, 0), checked((int)Integer(reader, 1)), accepted);
+                if (accepted)
+                {
+                    return location;
+                }
 
-            first ??= location;
+                first ??= location;
+            }
         }
 
-        return first;
+        return _unindexed.TryGetValue(id, out var later) && (first is null || later.Accepted) ? new TransactionLocation(later.Height, later.Position, later.Accepted) : first;
     });
 
     /// <inheritdoc/>
     public bool WasAccepted(Hash256 id) => FindTransaction(id) is { IsAccepted: true };
 
     /// <inheritdoc/>
+    /// <remarks>Also checks the transaction-id index: exactly one row for each transaction of the indexed blocks, naming its id and place.</remarks>
     public (long Blocks, long Transactions, long Accepted) Count() => Guard(() =>
     {
         var blocks = Scalar("SELECT COUNT(*) FROM blocks");
         var transactions = Scalar("SELECT COUNT(*) FROM transactions WHERE height <> 0");
+        var indexedHeight = MetaHeight("indexed-height", Scalar("SELECT COALESCE(MAX(height), -1) FROM blocks"));
+        var indexed = Scalar("SELECT COUNT(*) FROM transaction_ids");
+        var due = Scalar($"SELECT COUNT(*) FROM transactions WHERE height <= {indexedHeight}");
+        var matched = Scalar($"SELECT COUNT(*) FROM transactions t JOIN transaction_ids i ON i.id = t.id AND i.height = t.height AND i.position = t.position WHERE t.height <= {indexedHeight}");
+        if (indexed != due || matched != due)
+        {
+            throw new LedgerStoreException($"The transaction-id index holds {indexed} rows, {matched} of them naming a transaction of blocks 0 … {indexedHeight}, which hold {due}.");
+        }
+
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT receipt FROM transactions WHERE height <> 0";
         using var reader = command.ExecuteReader();
@@ -409,37 +467,94 @@ public sealed class SqliteLedgerStore : ILedgerStore
         return bytes;
     }
 
-    /// <summary>The height the state table is the state after (<c>meta('state-height')</c>, 8 bytes big-endian).</summary>
-    private long StateHeight(long head)
+    /// <summary>The height the state table is the state after (<c>meta('state-height')</c>).</summary>
+    private long StateHeight(long head) => MetaHeight("state-height", head);
+
+    /// <summary>A height kept in <c>meta</c> (8 bytes big-endian), which must be one of the chain's, 0 … <paramref name="head"/>.</summary>
+    private long MetaHeight(string key, long head)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT value FROM meta WHERE key = 'state-height'";
+        command.CommandText = "SELECT value FROM meta WHERE key = $k";
+        command.Parameters.AddWithValue("$k", key);
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
-            throw new LedgerStoreException("The store does not record its state snapshot's height.");
+            throw new LedgerStoreException($"The store does not record its '{key}'.");
         }
 
         var bytes = Blob(reader, 0);
         var height = bytes.Length == 8 ? BinaryPrimitives.ReadInt64BigEndian(bytes) : -1;
         return height >= 0 && height <= head
             ? height
-            : throw new LedgerStoreException($"The state snapshot's height is not a height of this chain (head {head}).");
+            : throw new LedgerStoreException($"The store's '{key}' is not a height of this chain (head {head}).");
     }
 
-    private static void SetStateHeight(SqliteConnection connection, long height)
+    private static void SetStateHeight(SqliteConnection connection, long height) => SetMetaHeight(connection, "state-height", height);
+
+    private static void SetMetaHeight(SqliteConnection connection, string key, long height)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO meta(key, value) VALUES ('state-height', $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+        command.CommandText = "INSERT INTO meta(key, value) VALUES ($k, $v) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
         var bytes = new byte[8];
         BinaryPrimitives.WriteInt64BigEndian(bytes, height);
+        command.Parameters.AddWithValue("$k", key);
         command.Parameters.AddWithValue("$v", bytes);
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Inserts index rows (in id order, for locality) and records <paramref name="height"/> as the index's.</summary>
+    private void InsertIds(IEnumerable<(Hash256 Id, long Height, int Position)> rows, long height)
+    {
+        using var insert = _connection.CreateCommand();
+        insert.CommandText = "INSERT INTO transaction_ids(id, height, position) VALUES ($id, $height, $position)";
+        var id = insert.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+        var at = insert.Parameters.Add(new SqliteParameter { ParameterName = "$height" });
+        var position = insert.Parameters.Add(new SqliteParameter { ParameterName = "$position" });
+        foreach (var row in rows)
+        {
+            id.Value = row.Id.ToArray();
+            at.Value = row.Height;
+            position.Value = row.Position;
+            insert.ExecuteNonQuery();
+        }
+
+        SetMetaHeight(_connection, "indexed-height", height);
+    }
+
+    /// <summary>Remembers a transaction the index does not hold yet; the first accepted occurrence of an id, else its first, answers a lookup.</summary>
+    private void Defer(Hash256 id, long height, int position, bool accepted)
+    {
+        _unindexedRows.Add((id, height, position));
+        if (!_unindexed.TryGetValue(id, out var known) || (accepted && !known.Accepted))
+        {
+            _unindexed[id] = (height, position, accepted);
+        }
+    }
+
     /// <summary>
-    /// Version 1 kept the state after the head in <c>state</c>, updated in place, and had no log: it becomes a snapshot
-    /// at the head with an empty log, in one transaction.
+    /// Reads the ids of blocks after those already known: the first time, every block after the index's height (not at
+    /// open, so that a verifier reports a damaged row at its block); later, blocks another process appended.
+    /// </summary>
+    private void LoadUnindexed()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT height, position, id, receipt FROM transactions WHERE height > $h ORDER BY height, position";
+        command.Parameters.AddWithValue("$h", _loadedHeight);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var height = Integer(reader, 0);
+            Defer(ToHash(Blob(reader, 2)), height, checked((int)Integer(reader, 1)), height != 0 && IsAccepted(Blob(reader, 3)));
+            _loadedHeight = height;
+        }
+    }
+
+    private static bool IsAccepted(byte[] receipt) => Receipt.Decode(ReceiptBlob.Unpack(receipt)) is { IsSuccess: true } r && r.Value.IsAccepted;
+
+    /// <summary>
+    /// Version 1 kept the state after the head in <c>state</c>, updated in place, had no log and indexed ids with
+    /// <c>transactions_by_id</c>: it becomes a snapshot at the head with an empty log and a <c>transaction_ids</c> table
+    /// covering every block, in one transaction.
     /// </summary>
     private static void MigrateFromVersion1(SqliteConnection connection)
     {
@@ -456,8 +571,12 @@ public sealed class SqliteLedgerStore : ILedgerStore
         using (var head = connection.CreateCommand())
         {
             head.CommandText = "SELECT COALESCE(MAX(height), 0) FROM blocks";
-            SetStateHeight(connection, Convert.ToInt64(head.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+            var height = Convert.ToInt64(head.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            SetStateHeight(connection, height);
+            SetMetaHeight(connection, "indexed-height", height);
         }
+
+        Execute(connection, "INSERT INTO transaction_ids(id, height, position) SELECT id, height, position FROM transactions; DROP INDEX IF EXISTS transactions_by_id;");
 
         using (var version = connection.CreateCommand())
         {

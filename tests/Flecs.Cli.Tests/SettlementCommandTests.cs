@@ -236,7 +236,7 @@ public sealed class SettlementCommandTests : IDisposable
         using (var store = Flecs.Storage.Sqlite.SqliteLedgerStore.Open(Path.Combine(Data, "ledger.db"), create: false, snapshotAfterLogBytes: 1))
         {
             var head = store.ReadState();
-            Assert.True(store.SnapshotStateIfDue(() => head));
+            Assert.True(store.CompactIfDue(() => head));
         }
 
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path.Combine(Data, "ledger.db"), Pooling = false }.ToString());

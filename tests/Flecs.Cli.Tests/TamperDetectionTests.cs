@@ -81,6 +81,7 @@ public sealed class TamperDetectionTests : IDisposable
                 "SELECT height, position, id, body, receipt FROM transactions ORDER BY height, position",
                 "SELECT key, value FROM state ORDER BY key",
                 "SELECT height, writes FROM state_log ORDER BY height",
+                "SELECT id, height, position FROM transaction_ids ORDER BY id, height, position",
             })
             {
                 using var command = connection.CreateCommand();
@@ -133,7 +134,7 @@ public sealed class TamperDetectionTests : IDisposable
         using (var store = SqliteLedgerStore.Open(data.StorePath, create: false, snapshotAfterLogBytes: 1))
         {
             var state = store.ReadState();
-            Assert.True(store.SnapshotStateIfDue(() => state));
+            Assert.True(store.CompactIfDue(() => state));
         }
 
         await using (var node = EmbeddedNode.Open(new NodeOptions { DataDirectory = data.Root, MaxBlockTransactions = 8 }, TimeProvider.System).Value)

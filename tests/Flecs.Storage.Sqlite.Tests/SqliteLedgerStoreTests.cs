@@ -96,12 +96,12 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreConformanceTests
     }
 
     [Fact]
-    public void SnapshotStateIfDue_LogBelowTheThreshold_KeepsTheLogAndTheGenesisSnapshot()
+    public void CompactIfDue_LogBelowTheThreshold_KeepsTheLogAndTheGenesisSnapshot()
     {
         using var store = SqliteLedgerStore.Open(NewPath());
         CopyChain(store);
 
-        var written = store.SnapshotStateIfDue(() => throw new InvalidOperationException("Not due: the state must not be read."));
+        var written = store.CompactIfDue(() => throw new InvalidOperationException("Not due: the state must not be read."));
 
         Assert.False(written);
         Assert.Equal(0, store.ReadStateSnapshot().Height);
@@ -110,15 +110,15 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreConformanceTests
     }
 
     [Fact]
-    public void SnapshotStateIfDue_LogOutgrowsTheThreshold_WritesTheStateAtTheHeadAndEmptiesTheLog()
+    public void CompactIfDue_LogOutgrowsTheThreshold_WritesTheStateAtTheHeadAndEmptiesTheLog()
     {
         var path = NewPath();
         using (var store = SqliteLedgerStore.Open(path, snapshotAfterLogBytes: 1))
         {
             CopyChain(store);
 
-            Assert.True(store.SnapshotStateIfDue(Chain.Chain.State.Snapshot));
-            Assert.False(store.SnapshotStateIfDue(Chain.Chain.State.Snapshot));
+            Assert.True(store.CompactIfDue(Chain.Chain.State.Snapshot));
+            Assert.False(store.CompactIfDue(Chain.Chain.State.Snapshot));
         }
 
         using var reopened = SqliteLedgerStore.Open(path);
@@ -158,8 +158,8 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreConformanceTests
             CopyChain(first);
         }
 
-        // What version 1 kept: the state after the head in 'state', no log, no snapshot height.
-        Execute(path, "DELETE FROM state; DROP TABLE state_log; DELETE FROM meta WHERE key = 'state-height'; UPDATE meta SET value = x'01000000' WHERE key = 'schema-version'");
+        // What version 1 kept: the state after the head in 'state', no log, no snapshot height, an SQL index for ids.
+        Execute(path, "DELETE FROM state; DROP TABLE state_log; DROP TABLE transaction_ids; DELETE FROM meta WHERE key IN ('state-height', 'indexed-height'); UPDATE meta SET value = x'01000000' WHERE key = 'schema-version'; CREATE INDEX transactions_by_id ON transactions(id)");
         foreach (var (key, value) in Chain.Chain.State.Snapshot())
         {
             Execute(path, "INSERT INTO state(key, value) VALUES ($k, $v)", ("$k", key), ("$v", value));
@@ -169,6 +169,66 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreConformanceTests
 
         Assert.Equal(Chain.Height, reopened.ReadStateSnapshot().Height);
         Assert.Equal(StateOf(Chain.Chain.State.Snapshot()), StateOf(reopened.ReadState()));
+        Assert.Equal(new TransactionLocation(2, 0, true), reopened.FindTransaction(Chain.Blocks[2].Block.Receipts[0].TransactionId));
+        Assert.Equal((3L, 4L, 3L), reopened.Count());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(100)]
+    public void CompactIfDue_IdsDeferredOrIndexed_FindsEveryTransactionBeforeAndAfterReopening(int indexAfterTransactions)
+    {
+        var path = NewPath();
+        using (var store = SqliteLedgerStore.Open(path, indexAfterTransactions: indexAfterTransactions))
+        {
+            Initialize(store);
+            for (var h = 1; h <= Chain.Height; h++)
+            {
+                store.Append(Chain.Blocks[h].Block, Chain.Blocks[h].StateWrites);
+                store.CompactIfDue(Chain.Chain.State.Snapshot);
+                AssertFindsEveryTransaction(store, h);
+            }
+        }
+
+        using var reopened = SqliteLedgerStore.Open(path);
+        AssertFindsEveryTransaction(reopened, Chain.Height);
+        Assert.Equal(Chain.Height + 1, reopened.Count().Blocks);
+    }
+
+    [Theory]
+    [InlineData("DELETE FROM transaction_ids WHERE height = 1")]
+    [InlineData("UPDATE transaction_ids SET position = 5 WHERE height = 2 AND position = 1")]
+    [InlineData("INSERT INTO transaction_ids(id, height, position) VALUES (x'00', 1, 0)")]
+    [InlineData("UPDATE meta SET value = x'0000000000000001' WHERE key = 'indexed-height'")]
+    public void Count_TransactionIdIndexDamaged_ThrowsLedgerStoreException(string damage)
+    {
+        var path = NewPath();
+        using (var first = SqliteLedgerStore.Open(path, indexAfterTransactions: 1))
+        {
+            Initialize(first);
+            for (var h = 1; h <= Chain.Height; h++)
+            {
+                first.Append(Chain.Blocks[h].Block, Chain.Blocks[h].StateWrites);
+                first.CompactIfDue(Chain.Chain.State.Snapshot);
+            }
+        }
+
+        Execute(path, damage);
+
+        using var reopened = SqliteLedgerStore.Open(path);
+        Assert.Throws<LedgerStoreException>(() => reopened.Count());
+    }
+
+    private void AssertFindsEveryTransaction(SqliteLedgerStore store, long head)
+    {
+        for (var h = 1; h <= head; h++)
+        {
+            var block = Chain.Blocks[h].Block;
+            for (var i = 0; i < block.Receipts.Length; i++)
+            {
+                Assert.Equal(new TransactionLocation(h, i, block.Receipts[i].IsAccepted), store.FindTransaction(block.Receipts[i].TransactionId));
+            }
+        }
     }
 
     private static IEnumerable<(string, string)> StateOf(IEnumerable<KeyValuePair<string, byte[]>> state) => state.Select(e => (e.Key, Convert.ToHexString(e.Value)));

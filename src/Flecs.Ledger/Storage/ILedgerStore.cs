@@ -24,11 +24,12 @@ public interface ILedgerStore : IDisposable
 
     /// <summary>
     /// Called after a block from <see cref="Append"/> is committed in memory, with the whole state after it: a store that
-    /// keeps a log of state writes instead of updating its state in place (SQLite) writes <paramref name="state"/>()
-    /// (ordered by key) as its new snapshot here, in one durable transaction, once its log has grown enough, and drops
-    /// the log. Returns whether it did; other stores return false and never call <paramref name="state"/>.
+    /// defers work to keep <see cref="Append"/> sequential (SQLite: its state log and its transaction-id index) catches
+    /// up here once enough has accumulated, in durable transactions of its own — writing <paramref name="state"/>()
+    /// (ordered by key) as its new state snapshot, inserting the deferred ids. Returns whether it wrote anything; other
+    /// stores return false and never call <paramref name="state"/>.
     /// </summary>
-    public bool SnapshotStateIfDue(Func<IReadOnlyList<KeyValuePair<string, byte[]>>> state);
+    public bool CompactIfDue(Func<IReadOnlyList<KeyValuePair<string, byte[]>>> state);
 
     /// <summary>Reads one block's raw rows, or null when absent.</summary>
     public StoredBlock? ReadBlock(long height);

@@ -295,7 +295,7 @@ public sealed class FollowerNode : ILedgerNode, IAsyncDisposable
 
                 _store.Append(block.Value, outcome.Value.Writes);
                 Chain.Commit(block.Value, outcome.Value);
-                _store.SnapshotStateIfDue(Chain.State.Snapshot);
+                _store.CompactIfDue(Chain.State.Snapshot);
             }
             catch (LedgerStoreException ex)
             {

@@ -86,11 +86,16 @@ public sealed class DataDirectory
     /// The caller disposes it.
     /// </summary>
     /// <param name="snapshotAfterLogBytes">For a SQLite store: the log size from which a state snapshot is due (docs/formats/sqlite-store.md#state-snapshot-and-log); null for its default.</param>
+    /// <param name="indexAfterTransactions">For a SQLite store: the deferred transaction ids from which they are indexed; null for its default.</param>
     /// <exception cref="LedgerStoreException">The store is missing or unreadable.</exception>
-    public ILedgerStore OpenStore(long? snapshotAfterLogBytes = null) =>
+    public ILedgerStore OpenStore(long? snapshotAfterLogBytes = null, int? indexAfterTransactions = null) =>
         PostgresConnection is { } connection
             ? PostgresLedgerStore.Open(connection, create: false)
-            : SqliteLedgerStore.Open(StorePath, create: false, snapshotAfterLogBytes ?? SqliteLedgerStore.DefaultSnapshotAfterLogBytes);
+            : SqliteLedgerStore.Open(
+                StorePath,
+                create: false,
+                snapshotAfterLogBytes ?? SqliteLedgerStore.DefaultSnapshotAfterLogBytes,
+                indexAfterTransactions ?? SqliteLedgerStore.DefaultIndexAfterTransactions);
 
     /// <summary>The path of a key file.</summary>
     public string KeyPath(PlayerId id) => Path.Combine(KeysPath, id.Value + ".key");

@@ -38,7 +38,7 @@ internal sealed class LockedStore : IDisposable
     /// the chain at its head.
     /// </summary>
     /// <returns>The opened store; or the genesis error, <see cref="Locked"/>, or <see cref="LedgerErrors.StoreCorrupt"/>.</returns>
-    public static Result<LockedStore> Open(DataDirectory data, IEnumerable<ITransactionExecutor> moduleExecutors, long? snapshotAfterLogBytes = null)
+    public static Result<LockedStore> Open(DataDirectory data, IEnumerable<ITransactionExecutor> moduleExecutors, long? snapshotAfterLogBytes = null, int? indexAfterTransactions = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(moduleExecutors);
@@ -61,7 +61,7 @@ internal sealed class LockedStore : IDisposable
         ILedgerStore? store = null;
         try
         {
-            store = data.OpenStore(snapshotAfterLogBytes);
+            store = data.OpenStore(snapshotAfterLogBytes, indexAfterTransactions);
             var stored = store.ReadGenesis();
             if (stored is null || !stored.AsSpan().SequenceEqual(genesis.Value.Encode()))
             {

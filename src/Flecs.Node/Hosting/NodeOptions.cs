@@ -31,6 +31,12 @@ public sealed class NodeOptions
     /// </summary>
     public long? StateSnapshotAfterLogBytes { get; init; }
 
+    /// <summary>
+    /// For a SQLite store: the transactions whose ids wait outside the id index before the node inserts them, in id
+    /// order (docs/formats/sqlite-store.md#transaction-id-index). Default: the store's, 65,536.
+    /// </summary>
+    public int? IndexAfterTransactions { get; init; }
+
     /// <summary>Checks the options; the message names the property, its value and the rule.</summary>
     public void Validate()
     {
@@ -47,6 +53,11 @@ public sealed class NodeOptions
         if (StateSnapshotAfterLogBytes is < 1)
         {
             throw new InvalidOperationException($"StateSnapshotAfterLogBytes is {StateSnapshotAfterLogBytes}; it must be at least 1.");
+        }
+
+        if (IndexAfterTransactions is < 1)
+        {
+            throw new InvalidOperationException($"IndexAfterTransactions is {IndexAfterTransactions}; it must be at least 1.");
         }
 
         if (QueueCapacity < 1)

@@ -84,7 +84,7 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(time);
         options.Validate();
         var data = new DataDirectory(options.DataDirectory);
-        var opened = LockedStore.Open(data, moduleExecutors, options.StateSnapshotAfterLogBytes);
+        var opened = LockedStore.Open(data, moduleExecutors, options.StateSnapshotAfterLogBytes, options.IndexAfterTransactions);
         if (!opened.IsSuccess)
         {
             return opened.Error;
@@ -363,7 +363,7 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
             // After the answers: a state snapshot (rare; a fraction of a second per 100,000 keys) delays only the next block.
             lock (_storeLock)
             {
-                _store.SnapshotStateIfDue(Chain.State.Snapshot);
+                _store.CompactIfDue(Chain.State.Snapshot);
             }
         }
         catch (Exception ex)

@@ -120,7 +120,7 @@ public sealed class LedgerVerifierTests(NodeBuiltChain built) : IClassFixture<No
         using (var store = Flecs.Storage.Sqlite.SqliteLedgerStore.Open(dir.Data.StorePath, create: false, snapshotAfterLogBytes: 1))
         {
             var head = store.ReadState();
-            Assert.True(store.SnapshotStateIfDue(() => head));
+            Assert.True(store.CompactIfDue(() => head));
         }
 
         var snapshotHeight = StateSnapshotHeight(dir);

@@ -1,6 +1,7 @@
 using Flecs.Core.Identity;
 using Flecs.Ledger.Players;
 using Flecs.Ledger.Transactions;
+using Flecs.Ledger.Storage;
 using Flecs.Node.Clients;
 using Flecs.Node.Hosting;
 using Flecs.Node.Sequencing;
@@ -55,22 +56,25 @@ public sealed partial class EmbeddedNodeTests : IDisposable
     }
 
     [Fact(Timeout = Timeout)]
-    public async Task Open_AfterStateSnapshotsWhileRunning_ResumesWithTheSameStateAndTheChainVerifies()
+    public async Task Open_AfterCompactionsWhileRunning_ResumesWithTheSameStateAndIndexAndTheChainVerifies()
     {
         var ct = TestContext.Current.CancellationToken;
         var genco = TestPlayer.Named("genco");
         await OnboardAsync([genco], ct);
-        var options = new NodeOptions { DataDirectory = _dir.Root, MaxBlockDelay = TempDataDirectory.DefaultBlockDelay, StateSnapshotAfterLogBytes = 1 };
+        var options = new NodeOptions { DataDirectory = _dir.Root, MaxBlockDelay = TempDataDirectory.DefaultBlockDelay, StateSnapshotAfterLogBytes = 1, IndexAfterTransactions = 5 };
         IReadOnlyList<KeyValuePair<string, string>> state;
+        var anchors = new List<Submission>();
         await using (var node = EmbeddedNode.Open(options, TimeProvider.System).Value)
         {
             for (var i = 0; i < 12; i++)
             {
                 var anchored = await new LedgerClient(node).AnchorAsync(genco.Id, genco.Signer, Payloads.DocumentHash($"plan {i}"), "plan", ct);
                 Assert.True(anchored.IsAccepted, anchored.RejectionCode);
+                anchors.Add(anchored);
             }
 
             state = Snapshot(node);
+            Assert.All(anchors, a => Assert.Equal(new TransactionLocation(a.Height, a.Position, true), node.Read(s => s.FindTransaction(a.TransactionId))));
         }
 
         using (var store = _dir.OpenStore())
@@ -82,6 +86,7 @@ public sealed partial class EmbeddedNodeTests : IDisposable
 
         await using var reopened = _dir.OpenNode();
         Assert.Equal(state, Snapshot(reopened));
+        Assert.All(anchors, a => Assert.Equal(new TransactionLocation(a.Height, a.Position, true), reopened.Read(s => s.FindTransaction(a.TransactionId))));
     }
 
     [Fact(Timeout = Timeout)]

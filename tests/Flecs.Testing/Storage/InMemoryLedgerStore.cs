@@ -118,7 +118,7 @@ public sealed class InMemoryLedgerStore : ILedgerStore
     public (long Height, IReadOnlyList<KeyValuePair<string, byte[]>> Entries) ReadStateSnapshot() => (HeadHeight, ReadState());
 
     /// <inheritdoc/>
-    public bool SnapshotStateIfDue(Func<IReadOnlyList<KeyValuePair<string, byte[]>>> state) => false;
+    public bool CompactIfDue(Func<IReadOnlyList<KeyValuePair<string, byte[]>>> state) => false;
 
     /// <inheritdoc/>
     public (long Blocks, long Transactions, long Accepted) Count()
