@@ -181,13 +181,7 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreConformanceTests
         var path = NewPath();
         using (var store = SqliteLedgerStore.Open(path, indexAfterTransactions: indexAfterTransactions))
         {
-            Initialize(store);
-            for (var h = 1; h <= Chain.Height; h++)
-            {
-                store.Append(Chain.Blocks[h].Block, Chain.Blocks[h].StateWrites);
-                store.CompactIfDue(Chain.Chain.State.Snapshot);
-                AssertFindsEveryTransaction(store, h);
-            }
+            CopyChainCompacting(store, h => AssertFindsEveryTransaction(store, h));
         }
 
         using var reopened = SqliteLedgerStore.Open(path);
@@ -205,18 +199,25 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreConformanceTests
         var path = NewPath();
         using (var first = SqliteLedgerStore.Open(path, indexAfterTransactions: 1))
         {
-            Initialize(first);
-            for (var h = 1; h <= Chain.Height; h++)
-            {
-                first.Append(Chain.Blocks[h].Block, Chain.Blocks[h].StateWrites);
-                first.CompactIfDue(Chain.Chain.State.Snapshot);
-            }
+            CopyChainCompacting(first, _ => { });
         }
 
         Execute(path, damage);
 
         using var reopened = SqliteLedgerStore.Open(path);
         Assert.Throws<LedgerStoreException>(() => reopened.Count());
+    }
+
+    /// <summary>Copies the chain block by block as a node does: append, then let the store catch up.</summary>
+    private void CopyChainCompacting(SqliteLedgerStore store, Action<long> afterBlock)
+    {
+        Initialize(store);
+        for (var h = 1; h <= Chain.Height; h++)
+        {
+            store.Append(Chain.Blocks[h].Block, Chain.Blocks[h].StateWrites);
+            store.CompactIfDue(Chain.Chain.State.Snapshot);
+            afterBlock(h);
+        }
     }
 
     private void AssertFindsEveryTransaction(SqliteLedgerStore store, long head)
