@@ -82,6 +82,7 @@ internal static class LedgerBenchmark
             var startHeight = node.Chain.Head.Height;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var pausedBefore = GC.GetTotalPauseDuration();
+            var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
             using var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
@@ -106,7 +107,8 @@ internal static class LedgerBenchmark
                 AllocatedBytesPerTx: allocated / total,
                 CpuUsPerTx: Math.Round(cpuPerTx, 1),
                 VerifyUsPerTx: Math.Round(1e6 / verifyRate, 1),
-                GcPauseS: Math.Round((GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds, 3));
+                GcPauseS: Math.Round((GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds, 3),
+                GcCollections: [.. Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g])]);
 
             // Each worker submits its players' transactions of rounds [from, to) in sequence order, in batches as a
             // gateway or aggregator would, without waiting for one batch before sending the next.

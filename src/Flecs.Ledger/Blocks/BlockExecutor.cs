@@ -29,6 +29,13 @@ public sealed class BlockExecutor
     private readonly ISignatureVerifier _verifier;
     private readonly Dictionary<TransactionType, ITransactionExecutor> _executors = [];
 
+    /// <summary>
+    /// Decoded player records by state key, each with the bytes it was decoded from (or encoded to). A record answers
+    /// only for those very bytes (reference equality), so it can never stand for another value; it saves decoding the
+    /// sender's record at admission and again in the block, on every transaction.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (byte[] Bytes, PlayerRecord Record)> _players = new(StringComparer.Ordinal);
+
     /// <summary>Creates the state machine with the ledger's own executors plus <paramref name="moduleExecutors"/>.</summary>
     public BlockExecutor(GenesisConfig genesis, ISignatureVerifier verifier, IEnumerable<ITransactionExecutor>? moduleExecutors = null)
     {
@@ -210,15 +217,32 @@ public sealed class BlockExecutor
             return Result.Fail(LedgerErrors.ExecutorFault, $"The executor of {tx.Type} removed its own sender '{tx.Sender}'.");
         }
 
-        state.Set(senderKey, (after with { Sequence = tx.Sequence }).Encode());
+        var updated = after with { Sequence = tx.Sequence };
+        var encoded = updated.Encode();
+        state.Set(senderKey, encoded);
+        _players[senderKey] = (encoded, updated);
         output = context.Output;
         return Result.Success;
     }
 
-    private static PlayerRecord? FindPlayer(IStateReader state, PlayerId id) => FindPlayer(state, PlayerRecord.StateKey(id));
+    private PlayerRecord? FindPlayer(IStateReader state, PlayerId id) => FindPlayer(state, PlayerRecord.StateKey(id));
 
-    private static PlayerRecord? FindPlayer(IStateReader state, string key) =>
-        state.TryGet(key, out var bytes) ? PlayerRecord.Decode(bytes) : null;
+    private PlayerRecord? FindPlayer(IStateReader state, string key)
+    {
+        if (!state.TryGet(key, out var bytes))
+        {
+            return null;
+        }
+
+        if (_players.TryGetValue(key, out var cached) && ReferenceEquals(cached.Bytes, bytes))
+        {
+            return cached.Record;
+        }
+
+        var record = PlayerRecord.Decode(bytes);
+        _players[key] = (bytes, record);
+        return record;
+    }
 
     /// <summary>The key that must have signed a transaction of <paramref name="sender"/>: none for an unknown or passive sender.</summary>
     private static Ed25519PublicKey? SigningKey(PlayerRecord? sender) =>

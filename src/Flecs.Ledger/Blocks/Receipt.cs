@@ -21,7 +21,8 @@ public sealed record Receipt(Hash256 TransactionId, bool IsAccepted, string Code
     /// <summary>Canonical CBOR.</summary>
     public byte[] Encode()
     {
-        var w = Cbor.NewWriter();
+        using var lease = Cbor.RentWriter();
+        var w = lease.Writer;
         w.WriteStartArray(Output.IsEmpty ? 3 : 4);
         w.WriteHash(TransactionId);
         w.WriteInt32(IsAccepted ? 0 : 1);

@@ -19,11 +19,60 @@ public static class Cbor
     /// </summary>
     private const int InitialWriterCapacity = 256;
 
+    /// <summary>Writers and readers kept per thread: enough for the nesting of one encoding inside another.</summary>
+    private const int PoolSize = 4;
+
+    /// <summary>A writer that wrote more is not kept: its buffer would stay allocated for the thread's lifetime.</summary>
+    private const int MaxPooledWriterBytes = 16 * 1024;
+
+    [ThreadStatic]
+    private static Stack<CborWriter>? _writers;
+
+    [ThreadStatic]
+    private static Stack<CborReader>? _readers;
+
     /// <summary>A writer in canonical mode.</summary>
     public static CborWriter NewWriter() => new(CborConformanceMode.Canonical, convertIndefiniteLengthEncodings: false, allowMultipleRootLevelValues: false, initialCapacity: InitialWriterCapacity);
 
     /// <summary>A reader in canonical mode over <paramref name="bytes"/>.</summary>
     public static CborReader NewReader(ReadOnlyMemory<byte> bytes) => new(bytes, CborConformanceMode.Canonical);
+
+    /// <summary>A canonical writer from this thread's pool (for hot paths); dispose the lease after taking the bytes.</summary>
+    public static CborWriterLease RentWriter() =>
+        new(_writers is { Count: > 0 } pool ? pool.Pop() : NewWriter());
+
+    /// <summary>A canonical reader over <paramref name="bytes"/> from this thread's pool (for hot paths); dispose the lease when done.</summary>
+    public static CborReaderLease RentReader(ReadOnlyMemory<byte> bytes)
+    {
+        if (_readers is { Count: > 0 } pool)
+        {
+            var reader = pool.Pop();
+            reader.Reset(bytes);
+            return new(reader);
+        }
+
+        return new(NewReader(bytes));
+    }
+
+    /// <summary>Takes a writer back, unless it grew large (a settlement output) or the pool is full.</summary>
+    internal static void Return(CborWriter writer)
+    {
+        if (writer.BytesWritten <= MaxPooledWriterBytes && (_writers ??= new(PoolSize)).Count < PoolSize)
+        {
+            writer.Reset();
+            _writers.Push(writer);
+        }
+    }
+
+    /// <summary>Takes a reader back, emptied so that it holds on to no bytes.</summary>
+    internal static void Return(CborReader reader)
+    {
+        if ((_readers ??= new(PoolSize)).Count < PoolSize)
+        {
+            reader.Reset(ReadOnlyMemory<byte>.Empty);
+            _readers.Push(reader);
+        }
+    }
 
     /// <summary>Writes a 32-byte hash as a byte string.</summary>
     public static void WriteHash(this CborWriter writer, Hash256 hash)
@@ -179,8 +228,8 @@ public static class Cbor
         value = null;
         try
         {
-            var reader = NewReader(bytes);
-            var decoded = decode(reader);
+            using var lease = RentReader(bytes);
+            var decoded = decode(lease.Reader);
             if (!encode(decoded).AsSpan().SequenceEqual(bytes.Span))
             {
                 return false;

@@ -35,7 +35,8 @@ public sealed record PlayerRecord(
     /// <summary>Canonical CBOR of the state value.</summary>
     public byte[] Encode()
     {
-        var w = Cbor.NewWriter();
+        using var lease = Cbor.RentWriter();
+        var w = lease.Writer;
         w.WriteStartArray(8);
         w.WritePlayerId(Id);
         w.WriteInt32((int)Role);
@@ -53,7 +54,8 @@ public sealed record PlayerRecord(
     /// <summary>Decodes a state value written by <see cref="Encode"/>.</summary>
     public static PlayerRecord Decode(ReadOnlyMemory<byte> bytes)
     {
-        var r = Cbor.NewReader(bytes);
+        using var lease = Cbor.RentReader(bytes);
+        var r = lease.Reader;
         r.ReadArrayOf(8);
         var id = r.ReadPlayerId();
         var role = (PlayerRole)r.ReadInt32();

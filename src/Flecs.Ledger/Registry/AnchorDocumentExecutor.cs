@@ -27,7 +27,8 @@ public sealed class AnchorDocumentExecutor : ITransactionExecutor
             return Result.Fail(LedgerErrors.DocumentExists, $"The document {decoded.Value.DocumentHash} is already anchored.");
         }
 
-        var w = Cbor.NewWriter();
+        using var lease = Cbor.RentWriter();
+        var w = lease.Writer;
         w.WriteStartArray(3);
         w.WritePlayerId(context.Transaction.Sender);
         w.WriteTextString(decoded.Value.Kind);

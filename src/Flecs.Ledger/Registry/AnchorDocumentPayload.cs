@@ -15,7 +15,8 @@ public sealed record AnchorDocumentPayload(Hash256 DocumentHash, string Kind)
     /// <summary>Canonical CBOR.</summary>
     public byte[] Encode()
     {
-        var w = Cbor.NewWriter();
+        using var lease = Cbor.RentWriter();
+        var w = lease.Writer;
         w.WriteStartArray(2);
         w.WriteHash(DocumentHash);
         w.WriteTextString(Kind);

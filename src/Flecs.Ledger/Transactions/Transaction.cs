@@ -105,7 +105,19 @@ public sealed class Transaction
     public bool HasValidSignature(ISignatureVerifier verifier, Ed25519PublicKey key)
     {
         ArgumentNullException.ThrowIfNull(verifier);
-        return verifier.Verify(key, SigningMessage(BodyBytes), Signature);
+        var prefix = DomainSeparation.Transaction;
+        var length = prefix.Length + BodyBytes.Length;
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            prefix.CopyTo(rented);
+            BodyBytes.CopyTo(rented.AsSpan(prefix.Length));
+            return verifier.Verify(key, rented.AsSpan(0, length), Signature);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Decodes an envelope strictly: canonical CBOR, known version, exact re-encoding, valid field ranges.</summary>
@@ -118,7 +130,8 @@ public sealed class Transaction
         try
         {
             // One pass: the body is read in place inside the envelope, and its extent taken from the reader's position.
-            var r = Cbor.NewReader(bytes);
+            using var lease = Cbor.RentReader(bytes);
+            var r = lease.Reader;
             r.ReadArrayOf(2);
             var bodyStart = bytes.Length - r.BytesRemaining;
             r.ReadArrayOf(7);
@@ -156,7 +169,7 @@ public sealed class Transaction
             // it needs no second writer: the canonical reader accepted only the minimal heads of the 2-array and of the
             // 64-byte signature, and read to the end, so the bytes are exactly array(2) ‖ body ‖ bstr(64) ‖ signature.
             var type = new TransactionType((ushort)typeNumber);
-            if (!EncodeBody(chainId, type, sender, sequence, validUntil, payload).AsSpan().SequenceEqual(body)
+            if (!IsBodyEncoding(body, chainId, type, sender, sequence, validUntil, payload)
                 || bytes.Length != EnvelopeOverhead + body.Length)
             {
                 return Malformed("The envelope is not canonical.");
@@ -174,7 +187,35 @@ public sealed class Transaction
 
     private static byte[] EncodeBody(string chainId, TransactionType type, PlayerId sender, long sequence, long validUntilHeight, byte[] payload)
     {
-        var w = Cbor.NewWriter();
+        using var lease = Cbor.RentWriter();
+        WriteBody(lease.Writer, chainId, type, sender, sequence, validUntilHeight, payload);
+        return lease.Writer.Encode();
+    }
+
+    /// <summary>Whether <paramref name="body"/> is exactly the encoding of these fields (compared in place, without a copy).</summary>
+    private static bool IsBodyEncoding(ReadOnlySpan<byte> body, string chainId, TransactionType type, PlayerId sender, long sequence, long validUntilHeight, byte[] payload)
+    {
+        using var lease = Cbor.RentWriter();
+        var w = lease.Writer;
+        WriteBody(w, chainId, type, sender, sequence, validUntilHeight, payload);
+        if (w.BytesWritten != body.Length)
+        {
+            return false;
+        }
+
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(body.Length);
+        try
+        {
+            return w.Encode(rented) == body.Length && rented.AsSpan(0, body.Length).SequenceEqual(body);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static void WriteBody(CborWriter w, string chainId, TransactionType type, PlayerId sender, long sequence, long validUntilHeight, byte[] payload)
+    {
         w.WriteStartArray(7);
         w.WriteInt32(FormatVersion);
         w.WriteTextString(chainId);
@@ -184,6 +225,5 @@ public sealed class Transaction
         w.WriteInt64(validUntilHeight);
         w.WriteByteString(payload);
         w.WriteEndArray();
-        return w.Encode();
     }
 }
