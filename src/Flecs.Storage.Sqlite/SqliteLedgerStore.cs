@@ -202,9 +202,8 @@ public sealed class SqliteLedgerStore : ILedgerStore
         var wrote = false;
         if (_unindexedRows.Count >= _indexAfterTransactions)
         {
-            var rows = _unindexedRows.ToArray();
-            Array.Sort(rows, (a, b) => a.Id.CompareTo(b.Id));
-            Write(() => InsertIds(rows, _headHeight));
+            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_unindexedRows).Sort(static (a, b) => a.Id.CompareTo(b.Id));
+            Write(() => InsertIds(_unindexedRows, _headHeight));
             _unindexed.Clear();
             _unindexedRows.Clear();
             _indexedHeight = _headHeight;
@@ -524,6 +523,14 @@ public sealed class SqliteLedgerStore : ILedgerStore
     /// <summary>Remembers a transaction the index does not hold yet; the first accepted occurrence of an id, else its first, answers a lookup.</summary>
     private void Defer(Hash256 id, long height, int position, bool accepted)
     {
+        if (_unindexedRows.Capacity < _indexAfterTransactions)
+        {
+            // Once, at the size a batch reaches: growing these by doubling allocated large objects again and again.
+            var capacity = Math.Min(_indexAfterTransactions, 1 << 20) + 4_096;
+            _unindexedRows.Capacity = capacity;
+            _unindexed.EnsureCapacity(capacity);
+        }
+
         _unindexedRows.Add((id, height, position));
         if (!_unindexed.TryGetValue(id, out var known) || (accepted && !known.Accepted))
         {

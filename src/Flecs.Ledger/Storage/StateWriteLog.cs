@@ -13,11 +13,23 @@ namespace Flecs.Ledger.Storage;
 /// </remarks>
 public static class StateWriteLog
 {
+    /// <summary>A writer that wrote more is not kept for the next block (a settlement close's log is megabytes).</summary>
+    private const int MaxKeptWriterBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The writer of this thread's last log entry, kept with its buffer: an entry is often hundreds of kilobytes, and
+    /// growing a fresh writer to that size on every block made large-object allocations that set off full collections.
+    /// </summary>
+    [ThreadStatic]
+    private static CborWriter? _writer;
+
     /// <summary>The log entry of <paramref name="writes"/> (ordered by key, ordinal, as a block outcome gives them).</summary>
     public static byte[] Encode(IReadOnlyList<KeyValuePair<string, byte[]?>> writes)
     {
         ArgumentNullException.ThrowIfNull(writes);
-        var writer = Cbor.NewWriter();
+        var writer = _writer ?? Cbor.NewWriter();
+        _writer = null;
+        writer.Reset();
         writer.WriteStartArray(writes.Count);
         string? previous = null;
         foreach (var (key, value) in writes)
@@ -43,7 +55,14 @@ public static class StateWriteLog
         }
 
         writer.WriteEndArray();
-        return writer.Encode();
+        var encoded = writer.Encode();
+        if (writer.BytesWritten <= MaxKeptWriterBytes)
+        {
+            writer.Reset();
+            _writer = writer;
+        }
+
+        return encoded;
     }
 
     /// <summary>Decodes a log entry strictly (canonical, keys strictly ascending) and applies it to <paramref name="state"/>.</summary>
