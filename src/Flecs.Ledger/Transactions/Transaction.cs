@@ -21,7 +21,17 @@ public sealed class Transaction
     /// <summary>The envelope's bytes around the body: the array(2) head, the byte-string head of the signature, the signature.</summary>
     private const int EnvelopeOverhead = 1 + 2 + Ed25519Signer.SignatureLength;
 
-    private Transaction(string chainId, TransactionType type, PlayerId sender, long sequence, long validUntilHeight, byte[] payload, byte[] signature, byte[] bodyBytes, byte[] bytes, Hash256? id = null)
+    /// <summary>The body's length: it starts after the envelope's one-byte array head.</summary>
+    private readonly int _bodyLength;
+
+    /// <summary>The signature's length: it ends the envelope.</summary>
+    private readonly int _signatureLength;
+
+    /// <remarks>
+    /// The body and the signature are not copied out of <paramref name="bytes"/>: a node holds every admitted
+    /// transaction until its block is written, and the garbage collector copies whatever they hold on each collection.
+    /// </remarks>
+    private Transaction(string chainId, TransactionType type, PlayerId sender, long sequence, long validUntilHeight, byte[] payload, int bodyLength, int signatureLength, byte[] bytes, Hash256? id = null)
     {
         ChainId = chainId;
         Type = type;
@@ -29,8 +39,8 @@ public sealed class Transaction
         Sequence = sequence;
         ValidUntilHeight = validUntilHeight;
         Payload = payload;
-        Signature = signature;
-        BodyBytes = bodyBytes;
+        _bodyLength = bodyLength;
+        _signatureLength = signatureLength;
         Bytes = bytes;
         Id = id ?? Sha256Digest.Hash(bytes);
     }
@@ -53,11 +63,17 @@ public sealed class Transaction
     /// <summary>The type-specific payload (canonical CBOR).</summary>
     public byte[] Payload { get; }
 
-    /// <summary>The 64-byte Ed25519 signature.</summary>
-    public byte[] Signature { get; }
+    /// <summary>The 64-byte Ed25519 signature (a copy).</summary>
+    public byte[] Signature => SignatureSpan.ToArray();
 
-    /// <summary>The canonical body bytes (what is signed, after the domain prefix).</summary>
-    public byte[] BodyBytes { get; }
+    /// <summary>The canonical body bytes (what is signed, after the domain prefix; a copy).</summary>
+    public byte[] BodyBytes => BodySpan.ToArray();
+
+    /// <summary>The body, inside <see cref="Bytes"/>.</summary>
+    internal ReadOnlySpan<byte> BodySpan => Bytes.AsSpan(1, _bodyLength);
+
+    /// <summary>The signature, inside <see cref="Bytes"/>.</summary>
+    internal ReadOnlySpan<byte> SignatureSpan => Bytes.AsSpan(Bytes.Length - _signatureLength);
 
     /// <summary>The canonical envelope bytes.</summary>
     public byte[] Bytes { get; }
@@ -88,7 +104,7 @@ public sealed class Transaction
         w.WriteEncodedValue(body);
         w.WriteByteString(signature);
         w.WriteEndArray();
-        return new Transaction(chainId, type, sender, sequence, validUntilHeight, payload, signature, body, w.Encode());
+        return new Transaction(chainId, type, sender, sequence, validUntilHeight, payload, body.Length, signature.Length, w.Encode());
     }
 
     /// <summary>The bytes the sender signs: the domain prefix followed by the body.</summary>
@@ -106,13 +122,13 @@ public sealed class Transaction
     {
         ArgumentNullException.ThrowIfNull(verifier);
         var prefix = DomainSeparation.Transaction;
-        var length = prefix.Length + BodyBytes.Length;
+        var length = prefix.Length + _bodyLength;
         var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
         try
         {
             prefix.CopyTo(rented);
-            BodyBytes.CopyTo(rented.AsSpan(prefix.Length));
-            return verifier.Verify(key, rented.AsSpan(0, length), Signature);
+            BodySpan.CopyTo(rented.AsSpan(prefix.Length));
+            return verifier.Verify(key, rented.AsSpan(0, length), SignatureSpan);
         }
         finally
         {
@@ -152,8 +168,8 @@ public sealed class Transaction
             var validUntil = r.ReadNonNegative();
             var payload = r.ReadByteString();
             r.ReadEndArray();
-            var body = bytes.AsSpan(bodyStart, bytes.Length - r.BytesRemaining - bodyStart).ToArray();
-            var signature = r.ReadByteString();
+            var body = bytes.AsSpan(bodyStart, bytes.Length - r.BytesRemaining - bodyStart);
+            var signature = r.ReadDefiniteLengthByteString();
             r.ReadEndOfValue();
             if (signature.Length != Ed25519Signer.SignatureLength)
             {
@@ -175,7 +191,7 @@ public sealed class Transaction
                 return Malformed("The envelope is not canonical.");
             }
 
-            return new Transaction(chainId, type, sender, sequence, validUntil, payload, signature, body, bytes, id);
+            return new Transaction(chainId, type, sender, sequence, validUntil, payload, body.Length, signature.Length, bytes, id);
         }
         catch (Exception ex) when (ex is CborContentException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
         {
