@@ -32,6 +32,15 @@ public sealed class SqliteLedgerStore : ILedgerStore
 
     private const int SchemaVersion = 2;
 
+    /// <summary>The head height: the highest block, −1 for an empty store.</summary>
+    private const string HeadHeightQuery = "SELECT COALESCE(MAX(height), -1) FROM blocks";
+
+    /// <summary>The <c>meta</c> key of the height the <c>state</c> table is the state after.</summary>
+    private const string StateHeightKey = "state-height";
+
+    /// <summary>The <c>meta</c> key of the height up to which <c>transaction_ids</c> holds every transaction.</summary>
+    private const string IndexedHeightKey = "indexed-height";
+
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insertBlock;
     private readonly SqliteCommand _insertTransaction;
@@ -58,9 +67,9 @@ public sealed class SqliteLedgerStore : ILedgerStore
         _findTransaction = Prepare(
             "SELECT t.height, t.position, t.receipt FROM transaction_ids i JOIN transactions t ON t.height = i.height AND t.position = i.position AND t.id = i.id WHERE i.id = $id ORDER BY i.height, i.position",
             "$id");
-        _headHeight = Scalar("SELECT COALESCE(MAX(height), -1) FROM blocks");
+        _headHeight = Scalar(HeadHeightQuery);
         _logBytes = Scalar("SELECT COALESCE(SUM(LENGTH(writes)), 0) FROM state_log");
-        _indexedHeight = _headHeight < 0 ? -1 : MetaHeight("indexed-height", _headHeight);
+        _indexedHeight = _headHeight < 0 ? -1 : MetaHeight(IndexedHeightKey, _headHeight);
         _loadedHeight = _indexedHeight;
     }
 
@@ -293,7 +302,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
             return (IReadOnlyList<KeyValuePair<string, byte[]>>)[];
         }
 
-        var snapshotHeight = StateHeight(head);
+        var snapshotHeight = MetaHeight(StateHeightKey, head);
         var state = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         _snapshotBytes = ReadSnapshot(entry => state.Add(entry.Key, entry.Value));
         using (var command = _connection.CreateCommand())
@@ -333,7 +342,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
             return (-1L, (IReadOnlyList<KeyValuePair<string, byte[]>>)[]);
         }
 
-        var height = StateHeight(head);
+        var height = MetaHeight(StateHeightKey, head);
         var entries = new List<KeyValuePair<string, byte[]>>();
         ReadSnapshot(entries.Add);
         entries.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
@@ -369,12 +378,15 @@ public sealed class SqliteLedgerStore : ILedgerStore
     public bool WasAccepted(Hash256 id) => FindTransaction(id) is { IsAccepted: true };
 
     /// <inheritdoc/>
-    /// <remarks>Also checks the transaction-id index: exactly one row for each transaction of the indexed blocks, naming its id and place.</remarks>
-    public (long Blocks, long Transactions, long Accepted) Count() => Guard(() =>
+    /// <remarks>
+    /// Also checks the transaction-id index: exactly one row for each transaction of the indexed blocks, naming its id
+    /// and place. One read transaction: a node may append or catch up on the index meanwhile.
+    /// </remarks>
+    public (long Blocks, long Transactions, long Accepted) Count() => ReadConsistently(head =>
     {
         var blocks = Scalar("SELECT COUNT(*) FROM blocks");
         var transactions = Scalar("SELECT COUNT(*) FROM transactions WHERE height <> 0");
-        var indexedHeight = MetaHeight("indexed-height", Scalar("SELECT COALESCE(MAX(height), -1) FROM blocks"));
+        var indexedHeight = MetaHeight(IndexedHeightKey, head);
         var indexed = Scalar("SELECT COUNT(*) FROM transaction_ids");
         var due = Scalar($"SELECT COUNT(*) FROM transactions WHERE height <= {indexedHeight}");
         var matched = Scalar($"SELECT COUNT(*) FROM transactions t JOIN transaction_ids i ON i.id = t.id AND i.height = t.height AND i.position = t.position WHERE t.height <= {indexedHeight}");
@@ -389,7 +401,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
         long accepted = 0;
         while (reader.Read())
         {
-            if (Receipt.Decode(ReceiptBlob.Unpack(Blob(reader, 0))) is { IsSuccess: true } r && r.Value.IsAccepted)
+            if (IsAccepted(Blob(reader, 0)))
             {
                 accepted++;
             }
@@ -445,7 +457,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
             bytes += entry.Key.Length + entry.Value.Length;
         }
 
-        SetStateHeight(_connection, height);
+        SetMetaHeight(_connection, StateHeightKey, height);
         return bytes;
     }
 
@@ -466,9 +478,6 @@ public sealed class SqliteLedgerStore : ILedgerStore
         return bytes;
     }
 
-    /// <summary>The height the state table is the state after (<c>meta('state-height')</c>).</summary>
-    private long StateHeight(long head) => MetaHeight("state-height", head);
-
     /// <summary>A height kept in <c>meta</c> (8 bytes big-endian), which must be one of the chain's, 0 … <paramref name="head"/>.</summary>
     private long MetaHeight(string key, long head)
     {
@@ -487,8 +496,6 @@ public sealed class SqliteLedgerStore : ILedgerStore
             ? height
             : throw new LedgerStoreException($"The store's '{key}' is not a height of this chain (head {head}).");
     }
-
-    private static void SetStateHeight(SqliteConnection connection, long height) => SetMetaHeight(connection, "state-height", height);
 
     private static void SetMetaHeight(SqliteConnection connection, string key, long height)
     {
@@ -517,7 +524,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
             insert.ExecuteNonQuery();
         }
 
-        SetMetaHeight(_connection, "indexed-height", height);
+        SetMetaHeight(_connection, IndexedHeightKey, height);
     }
 
     /// <summary>Remembers a transaction the index does not hold yet; the first accepted occurrence of an id, else its first, answers a lookup.</summary>
@@ -579,8 +586,8 @@ public sealed class SqliteLedgerStore : ILedgerStore
         {
             head.CommandText = "SELECT COALESCE(MAX(height), 0) FROM blocks";
             var height = Convert.ToInt64(head.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            SetStateHeight(connection, height);
-            SetMetaHeight(connection, "indexed-height", height);
+            SetMetaHeight(connection, StateHeightKey, height);
+            SetMetaHeight(connection, IndexedHeightKey, height);
         }
 
         Execute(connection, "INSERT INTO transaction_ids(id, height, position) SELECT id, height, position FROM transactions; DROP INDEX IF EXISTS transactions_by_id;");
@@ -621,7 +628,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
     private T ReadConsistently<T>(Func<long, T> read) => Guard(() =>
     {
         using var transaction = _connection.BeginTransaction(deferred: true);
-        var result = read(Scalar("SELECT COALESCE(MAX(height), -1) FROM blocks"));
+        var result = read(Scalar(HeadHeightQuery));
         transaction.Commit();
         return result;
     });

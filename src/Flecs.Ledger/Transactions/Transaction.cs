@@ -110,10 +110,8 @@ public sealed class Transaction
     /// <summary>The bytes the sender signs: the domain prefix followed by the body.</summary>
     public static byte[] SigningMessage(ReadOnlySpan<byte> body)
     {
-        var prefix = DomainSeparation.Transaction;
-        var message = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(message);
-        body.CopyTo(message.AsSpan(prefix.Length));
+        var message = new byte[DomainSeparation.Transaction.Length + body.Length];
+        WriteSigningMessage(body, message);
         return message;
     }
 
@@ -121,13 +119,11 @@ public sealed class Transaction
     public bool HasValidSignature(ISignatureVerifier verifier, Ed25519PublicKey key)
     {
         ArgumentNullException.ThrowIfNull(verifier);
-        var prefix = DomainSeparation.Transaction;
-        var length = prefix.Length + _bodyLength;
+        var length = DomainSeparation.Transaction.Length + _bodyLength;
         var rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
         try
         {
-            prefix.CopyTo(rented);
-            BodySpan.CopyTo(rented.AsSpan(prefix.Length));
+            WriteSigningMessage(BodySpan, rented);
             return verifier.Verify(key, rented.AsSpan(0, length), SignatureSpan);
         }
         finally
@@ -200,6 +196,14 @@ public sealed class Transaction
     }
 
     private static Result<Transaction> Malformed(string why) => Result<Transaction>.Fail(LedgerErrors.Malformed, "Malformed transaction: " + why);
+
+    /// <summary>Writes the domain prefix and <paramref name="body"/> to the start of <paramref name="destination"/>.</summary>
+    private static void WriteSigningMessage(ReadOnlySpan<byte> body, Span<byte> destination)
+    {
+        var prefix = DomainSeparation.Transaction;
+        prefix.CopyTo(destination);
+        body.CopyTo(destination[prefix.Length..]);
+    }
 
     private static byte[] EncodeBody(string chainId, TransactionType type, PlayerId sender, long sequence, long validUntilHeight, byte[] payload)
     {

@@ -360,7 +360,8 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
             acknowledged = true;
             Head.Advance(block.Header.Height);
 
-            // After the answers: a state snapshot (rare; a fraction of a second per 100,000 keys) delays only the next block.
+            // After the answers: the store catching up on what it deferred (rare: a state snapshot takes a fraction of a
+            // second per 100,000 keys) delays only the next block.
             lock (_storeLock)
             {
                 _store.CompactIfDue(Chain.State.Snapshot);
