@@ -42,9 +42,11 @@ public sealed class SqliteLedgerStore : ILedgerStore
     private const string IndexedHeightKey = "indexed-height";
 
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _insertBlock;
-    private readonly SqliteCommand _insertTransaction;
-    private readonly SqliteCommand _insertStateLog;
+    private readonly SqliteInsert _insertBlock;
+    private readonly SqliteInsert _insertTransaction;
+    private readonly SqliteInsert _insertStateLog;
+    private readonly SqliteInsert _insertId;
+    private readonly SqliteInsert _insertState;
     private readonly SqliteCommand _findTransaction;
     private readonly long _snapshotAfterLogBytes;
     private readonly int _indexAfterTransactions;
@@ -61,9 +63,11 @@ public sealed class SqliteLedgerStore : ILedgerStore
         _connection = connection;
         _snapshotAfterLogBytes = snapshotAfterLogBytes;
         _indexAfterTransactions = indexAfterTransactions;
-        _insertBlock = Prepare("INSERT INTO blocks(height, hash, header, seal) VALUES ($height, $hash, $header, $seal)", "$height", "$hash", "$header", "$seal");
-        _insertTransaction = Prepare("INSERT INTO transactions(height, position, id, body, receipt) VALUES ($height, $position, $id, $body, $receipt)", "$height", "$position", "$id", "$body", "$receipt");
-        _insertStateLog = Prepare("INSERT INTO state_log(height, writes) VALUES ($height, $writes)", "$height", "$writes");
+        _insertBlock = new SqliteInsert(connection, "INSERT INTO blocks(height, hash, header, seal) VALUES (?1, ?2, ?3, ?4)");
+        _insertTransaction = new SqliteInsert(connection, "INSERT INTO transactions(height, position, id, body, receipt) VALUES (?1, ?2, ?3, ?4, ?5)");
+        _insertStateLog = new SqliteInsert(connection, "INSERT INTO state_log(height, writes) VALUES (?1, ?2)");
+        _insertId = new SqliteInsert(connection, "INSERT INTO transaction_ids(id, height, position) VALUES (?1, ?2, ?3)");
+        _insertState = new SqliteInsert(connection, "INSERT INTO state(key, value) VALUES (?1, ?2)");
         _findTransaction = Prepare(
             "SELECT t.height, t.position, t.receipt FROM transaction_ids i JOIN transactions t ON t.height = i.height AND t.position = i.position AND t.id = i.id WHERE i.id = $id ORDER BY i.height, i.position",
             "$id");
@@ -184,9 +188,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
         Write(() =>
         {
             WriteBlock(block);
-            _insertStateLog.Parameters[0].Value = block.Header.Height;
-            _insertStateLog.Parameters[1].Value = log;
-            _insertStateLog.ExecuteNonQuery();
+            _insertStateLog.Bind(1, block.Header.Height).Bind(2, log).Run();
         });
         _headHeight = block.Header.Height;
         _logBytes += log.Length;
@@ -416,6 +418,8 @@ public sealed class SqliteLedgerStore : ILedgerStore
         _insertBlock.Dispose();
         _insertTransaction.Dispose();
         _insertStateLog.Dispose();
+        _insertId.Dispose();
+        _insertState.Dispose();
         _findTransaction.Dispose();
         _connection.Dispose();
     }
@@ -423,20 +427,15 @@ public sealed class SqliteLedgerStore : ILedgerStore
     private void WriteBlock(Block block)
     {
         var height = block.Header.Height;
-        _insertBlock.Parameters[0].Value = height;
-        _insertBlock.Parameters[1].Value = block.Hash.ToArray();
-        _insertBlock.Parameters[2].Value = block.Header.Encode();
-        _insertBlock.Parameters[3].Value = block.Seal;
-        _insertBlock.ExecuteNonQuery();
+        _insertBlock.Bind(1, height).Bind(2, block.Hash).Bind(3, block.Header.Encode()).Bind(4, block.Seal).Run();
         for (var i = 0; i < block.Transactions.Length; i++)
         {
             var bytes = block.Transactions[i];
-            _insertTransaction.Parameters[0].Value = height;
-            _insertTransaction.Parameters[1].Value = i;
-            _insertTransaction.Parameters[2].Value = (block.Receipts.IsEmpty ? Crypto.Hashing.Sha256Digest.Hash(bytes) : block.Receipts[i].TransactionId).ToArray();
-            _insertTransaction.Parameters[3].Value = bytes;
-            _insertTransaction.Parameters[4].Value = block.Receipts.IsEmpty ? Array.Empty<byte>() : ReceiptBlob.Pack(block.Receipts[i].Encode());
-            _insertTransaction.ExecuteNonQuery();
+            _insertTransaction.Bind(1, height).Bind(2, i)
+                .Bind(3, block.Receipts.IsEmpty ? Crypto.Hashing.Sha256Digest.Hash(bytes) : block.Receipts[i].TransactionId)
+                .Bind(4, bytes)
+                .Bind(5, block.Receipts.IsEmpty ? [] : ReceiptBlob.Pack(block.Receipts[i].Encode()))
+                .Run();
         }
     }
 
@@ -444,16 +443,10 @@ public sealed class SqliteLedgerStore : ILedgerStore
     private long WriteSnapshot(IEnumerable<KeyValuePair<string, byte[]>> entries, long height)
     {
         Execute(_connection, "DELETE FROM state; DELETE FROM state_log;");
-        using var insert = _connection.CreateCommand();
-        insert.CommandText = "INSERT INTO state(key, value) VALUES ($key, $value)";
-        var key = insert.Parameters.Add(new SqliteParameter { ParameterName = "$key" });
-        var value = insert.Parameters.Add(new SqliteParameter { ParameterName = "$value" });
         long bytes = 0;
         foreach (var entry in entries)
         {
-            key.Value = entry.Key;
-            value.Value = entry.Value;
-            insert.ExecuteNonQuery();
+            _insertState.Bind(1, entry.Key).Bind(2, entry.Value).Run();
             bytes += entry.Key.Length + entry.Value.Length;
         }
 
@@ -511,17 +504,9 @@ public sealed class SqliteLedgerStore : ILedgerStore
     /// <summary>Inserts index rows (in id order, for locality) and records <paramref name="height"/> as the index's.</summary>
     private void InsertIds(IEnumerable<(Hash256 Id, long Height, int Position)> rows, long height)
     {
-        using var insert = _connection.CreateCommand();
-        insert.CommandText = "INSERT INTO transaction_ids(id, height, position) VALUES ($id, $height, $position)";
-        var id = insert.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
-        var at = insert.Parameters.Add(new SqliteParameter { ParameterName = "$height" });
-        var position = insert.Parameters.Add(new SqliteParameter { ParameterName = "$position" });
         foreach (var row in rows)
         {
-            id.Value = row.Id.ToArray();
-            at.Value = row.Height;
-            position.Value = row.Position;
-            insert.ExecuteNonQuery();
+            _insertId.Bind(1, row.Id).Bind(2, row.Height).Bind(3, row.Position).Run();
         }
 
         SetMetaHeight(_connection, IndexedHeightKey, height);
@@ -607,11 +592,6 @@ public sealed class SqliteLedgerStore : ILedgerStore
         try
         {
             using var transaction = _connection.BeginTransaction();
-            foreach (var command in new[] { _insertBlock, _insertTransaction, _insertStateLog })
-            {
-                command.Transaction = transaction;
-            }
-
             write();
             transaction.Commit();
         }

@@ -12,7 +12,8 @@ public sealed class DependencyTests
         { "Flecs.Market", ["Flecs.Core"] },
         { "Flecs.Crypto", ["Flecs.Core", "NSec.Cryptography"] },
         { "Flecs.Ledger", ["Flecs.Core", "Flecs.Crypto", "System.Formats.Cbor"] },
-        { "Flecs.Storage.Sqlite", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Microsoft.Data.Sqlite"] },
+        // SQLitePCLRaw.core is the SQLite binding under Microsoft.Data.Sqlite: the per-row inserts run on it directly.
+        { "Flecs.Storage.Sqlite", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Microsoft.Data.Sqlite", "SQLitePCLRaw.core"] },
         { "Flecs.Storage.Postgres", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Npgsql"] },
         { "Flecs.Contracts", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "System.Formats.Cbor", "Jint", "Acornima"] },
         { "Flecs.Settlement", ["Flecs.Core", "Flecs.Crypto", "Flecs.Ledger", "Flecs.Market", "Flecs.Contracts", "System.Formats.Cbor"] },

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Numerics;
-using System.Security.Cryptography;
 using Flecs.Core.Identity;
 using Flecs.Crypto.Hashing;
 
@@ -30,9 +29,7 @@ public static class MerkleTree
         buffer[0] = NodePrefix;
         left.CopyTo(buffer[1..]);
         right.CopyTo(buffer[(1 + Hash256.Length)..]);
-        Span<byte> digest = stackalloc byte[Hash256.Length];
-        SHA256.HashData(buffer, digest);
-        return new Hash256(digest);
+        return Sha256Digest.Hash(buffer);
     }
 
     /// <summary>The Merkle tree hash MTH(D[n]) of the tree with these leaf hashes (§2.1.1).</summary>
