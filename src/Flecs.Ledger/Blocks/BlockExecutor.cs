@@ -107,13 +107,17 @@ public sealed class BlockExecutor
     {
         ArgumentNullException.ThrowIfNull(transactions);
         ArgumentNullException.ThrowIfNull(wasAcceptedBefore);
-        var block = new StateOverlay(parent);
-        var acceptedHere = new HashSet<Hash256>();
+        // A transaction writes two keys or so (its document and its sender's sequence): sized for that up front.
+        var block = new StateOverlay(parent, 2 * transactions.Count);
+        var acceptedHere = new HashSet<Hash256>(transactions.Count);
+        Func<Hash256, bool> wasAccepted = id => acceptedHere.Contains(id) || wasAcceptedBefore(id);
         var receipts = ImmutableArray.CreateBuilder<Receipt>(transactions.Count);
+
+        // One overlay for every transaction in turn: merged into the block's when accepted, emptied either way.
+        var txState = new StateOverlay(block);
         foreach (var candidate in transactions)
         {
-            var txState = new StateOverlay(block);
-            var result = Apply(candidate, txState, height, timestampMs, id => acceptedHere.Contains(id) || wasAcceptedBefore(id), out var output);
+            var result = Apply(candidate, txState, height, timestampMs, wasAccepted, out var output);
             if (result.IsSuccess)
             {
                 txState.MergeInto(block);
@@ -122,6 +126,7 @@ public sealed class BlockExecutor
             }
             else
             {
+                txState.Discard();
                 receipts.Add(Receipt.Rejected(candidate.Id, result.Error.Code));
             }
         }

@@ -9,13 +9,14 @@ namespace Flecs.Ledger.State;
 public sealed class StateOverlay : IStateReader
 {
     private readonly IStateReader _parent;
-    private readonly Dictionary<string, byte[]?> _writes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]?> _writes;
 
-    /// <summary>Creates an empty overlay over <paramref name="parent"/>.</summary>
-    public StateOverlay(IStateReader parent)
+    /// <summary>Creates an empty overlay over <paramref name="parent"/>, with room for <paramref name="capacity"/> keys.</summary>
+    public StateOverlay(IStateReader parent, int capacity = 0)
     {
         ArgumentNullException.ThrowIfNull(parent);
         _parent = parent;
+        _writes = new(capacity, StringComparer.Ordinal);
     }
 
     /// <summary>The number of keys written.</summary>
@@ -58,6 +59,9 @@ public sealed class StateOverlay : IStateReader
 
         _writes.Clear();
     }
+
+    /// <summary>Drops this overlay's writes (a rejected transaction's), keeping its capacity for the next.</summary>
+    public void Discard() => _writes.Clear();
 
     /// <summary>The writes ordered by key (ordinal); a null value is a deletion.</summary>
     public IReadOnlyList<KeyValuePair<string, byte[]?>> SortedWrites()
