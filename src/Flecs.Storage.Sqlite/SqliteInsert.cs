@@ -26,6 +26,21 @@ internal sealed class SqliteInsert : IDisposable
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
     }
 
+    /// <summary>
+    /// Lets a statement on <paramref name="connection"/> wait for another connection's lock as long as a
+    /// <see cref="SqliteCommand"/> would (its <see cref="SqliteConnection.DefaultTimeout"/>), instead of failing at once
+    /// with <c>SQLITE_BUSY</c>: <see cref="SqliteCommand"/> retries in managed code, which these statements bypass.
+    /// </summary>
+    public static void WaitForLocks(SqliteConnection connection)
+    {
+        var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
+        var result = raw.sqlite3_busy_timeout(db, checked(connection.DefaultTimeout * 1000));
+        if (result != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(result, db);
+        }
+    }
+
     public SqliteInsert Bind(int index, long value)
     {
         Check(raw.sqlite3_bind_int64(_statement, index, value));

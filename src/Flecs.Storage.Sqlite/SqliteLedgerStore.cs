@@ -63,6 +63,7 @@ public sealed class SqliteLedgerStore : ILedgerStore
         _connection = connection;
         _snapshotAfterLogBytes = snapshotAfterLogBytes;
         _indexAfterTransactions = indexAfterTransactions;
+        SqliteInsert.WaitForLocks(connection);
         _insertBlock = new SqliteInsert(connection, "INSERT INTO blocks(height, hash, header, seal) VALUES (?1, ?2, ?3, ?4)");
         _insertTransaction = new SqliteInsert(connection, "INSERT INTO transactions(height, position, id, body, receipt) VALUES (?1, ?2, ?3, ?4, ?5)");
         _insertStateLog = new SqliteInsert(connection, "INSERT INTO state_log(height, writes) VALUES (?1, ?2)");

@@ -46,6 +46,24 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreConformanceTests
     }
 
     [Fact]
+    public void Append_RowAlreadyWrittenByAnotherConnection_ThrowsLedgerStoreExceptionAndWritesNothing()
+    {
+        var path = NewPath();
+        using var first = SqliteLedgerStore.Open(path);
+        Initialize(first);
+        using var second = SqliteLedgerStore.Open(path);
+        first.Append(Chain.Blocks[1].Block, Chain.Blocks[1].StateWrites);
+
+        // The second store still takes its head to be block 0: its insert of block 1 hits the primary key.
+        var thrown = Assert.Throws<LedgerStoreException>(() => second.Append(Chain.Blocks[1].Block, Chain.Blocks[1].StateWrites));
+
+        Assert.Contains("UNIQUE constraint failed", thrown.Message, StringComparison.Ordinal);
+        Assert.False(thrown.IsTransient);
+        Assert.Equal(1, second.Count().Blocks - 1);
+        AssertStored(Chain.Blocks[1].Block, second.ReadBlock(1));
+    }
+
+    [Fact]
     public void Open_FileIsNotSqlite_ThrowsLedgerStoreException()
     {
         var path = NewPath();
