@@ -1,47 +1,79 @@
-using System.Collections.Concurrent;
-
 namespace Flecs.Ledger.State;
 
 /// <summary>The state as of the last committed block, held in memory.</summary>
 /// <remarks>
-/// The sequencer is the only writer (after each durable block commit); admission threads read it
-/// concurrently to pre-verify signatures, hence the concurrent dictionary. Iteration order is never
-/// used for anything hashed or persisted: <see cref="Snapshot"/> sorts.
+/// The sequencer is the only writer (after each durable block commit); admission threads, the API and verifiers read
+/// it concurrently. One dictionary behind a reader-writer lock: a block's writes (a thousand keys or so) take the
+/// write lock once, where a concurrent dictionary took a lock and allocated a node for every key (measured: about a
+/// tenth of the sequencer's time). Iteration order is never used for anything hashed or persisted:
+/// <see cref="Snapshot"/> and <see cref="WithPrefix"/> sort.
 /// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "The lock lives as long as its chain; it creates wait handles only under contention, and those are released by their own finalizers.")]
 public sealed class CommittedState : IStateReader
 {
-    private readonly ConcurrentDictionary<string, byte[]> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _values = new(StringComparer.Ordinal);
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
     /// <summary>The number of keys.</summary>
-    public int Count => _values.Count;
+    public int Count
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return _values.Count;
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
 
     /// <inheritdoc/>
     public bool TryGet(string key, out byte[] value)
     {
-        if (_values.TryGetValue(key, out var found))
+        _lock.EnterReadLock();
+        try
         {
-            value = found;
-            return true;
+            if (_values.TryGetValue(key, out var found))
+            {
+                value = found;
+                return true;
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
         }
 
         value = [];
         return false;
     }
 
-    /// <summary>Applies a committed block's writes.</summary>
+    /// <summary>Applies a committed block's writes, all at once for readers.</summary>
     public void Apply(IEnumerable<KeyValuePair<string, byte[]?>> writes)
     {
         ArgumentNullException.ThrowIfNull(writes);
-        foreach (var (key, value) in writes)
+        _lock.EnterWriteLock();
+        try
         {
-            if (value is null)
+            foreach (var (key, value) in writes)
             {
-                _values.TryRemove(key, out _);
+                if (value is null)
+                {
+                    _values.Remove(key);
+                }
+                else
+                {
+                    _values[key] = value;
+                }
             }
-            else
-            {
-                _values[key] = value;
-            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
         }
     }
 
@@ -49,7 +81,17 @@ public sealed class CommittedState : IStateReader
     public IReadOnlyList<KeyValuePair<string, byte[]>> WithPrefix(string prefix)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        var list = _values.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        List<KeyValuePair<string, byte[]>> list;
+        _lock.EnterReadLock();
+        try
+        {
+            list = [.. _values.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal))];
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+
         list.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         return list;
     }
@@ -57,7 +99,17 @@ public sealed class CommittedState : IStateReader
     /// <summary>All entries ordered by key (ordinal).</summary>
     public IReadOnlyList<KeyValuePair<string, byte[]>> Snapshot()
     {
-        var list = _values.ToList();
+        List<KeyValuePair<string, byte[]>> list;
+        _lock.EnterReadLock();
+        try
+        {
+            list = [.. _values];
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+
         list.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         return list;
     }
