@@ -63,19 +63,38 @@ public sealed class SqliteLedgerStore : ILedgerStore
         _connection = connection;
         _snapshotAfterLogBytes = snapshotAfterLogBytes;
         _indexAfterTransactions = indexAfterTransactions;
-        SqliteInsert.WaitForLocks(connection);
-        _insertBlock = new SqliteInsert(connection, "INSERT INTO blocks(height, hash, header, seal) VALUES (?1, ?2, ?3, ?4)");
-        _insertTransaction = new SqliteInsert(connection, "INSERT INTO transactions(height, position, id, body, receipt) VALUES (?1, ?2, ?3, ?4, ?5)");
-        _insertStateLog = new SqliteInsert(connection, "INSERT INTO state_log(height, writes) VALUES (?1, ?2)");
-        _insertId = new SqliteInsert(connection, "INSERT INTO transaction_ids(id, height, position) VALUES (?1, ?2, ?3)");
-        _insertState = new SqliteInsert(connection, "INSERT INTO state(key, value) VALUES (?1, ?2)");
-        _findTransaction = Prepare(
-            "SELECT t.height, t.position, t.receipt FROM transaction_ids i JOIN transactions t ON t.height = i.height AND t.position = i.position AND t.id = i.id WHERE i.id = $id ORDER BY i.height, i.position",
-            "$id");
         _headHeight = Scalar(HeadHeightQuery);
         _logBytes = Scalar("SELECT COALESCE(SUM(LENGTH(writes)), 0) FROM state_log");
         _indexedHeight = _headHeight < 0 ? -1 : MetaHeight(IndexedHeightKey, _headHeight);
         _loadedHeight = _indexedHeight;
+        _findTransaction = Prepare(
+            "SELECT t.height, t.position, t.receipt FROM transaction_ids i JOIN transactions t ON t.height = i.height AND t.position = i.position AND t.id = i.id WHERE i.id = $id ORDER BY i.height, i.position",
+            "$id");
+
+        // A statement left unfinalized keeps the file open after the connection is closed: if one fails to prepare, the
+        // ones before it are finalized.
+        var prepared = new List<SqliteInsert>();
+        try
+        {
+            SqliteInsert.WaitForLocks(connection);
+            _insertBlock = Prepared(new SqliteInsert(connection, "INSERT INTO blocks(height, hash, header, seal) VALUES (?1, ?2, ?3, ?4)"));
+            _insertTransaction = Prepared(new SqliteInsert(connection, "INSERT INTO transactions(height, position, id, body, receipt) VALUES (?1, ?2, ?3, ?4, ?5)"));
+            _insertStateLog = Prepared(new SqliteInsert(connection, "INSERT INTO state_log(height, writes) VALUES (?1, ?2)"));
+            _insertId = Prepared(new SqliteInsert(connection, "INSERT INTO transaction_ids(id, height, position) VALUES (?1, ?2, ?3)"));
+            _insertState = Prepared(new SqliteInsert(connection, "INSERT INTO state(key, value) VALUES (?1, ?2)"));
+        }
+        catch
+        {
+            prepared.ForEach(statement => statement.Dispose());
+            _findTransaction.Dispose();
+            throw;
+        }
+
+        SqliteInsert Prepared(SqliteInsert statement)
+        {
+            prepared.Add(statement);
+            return statement;
+        }
     }
 
     /// <inheritdoc/>

@@ -22,14 +22,25 @@ public static class Sha256Digest
     public static Hash256 Hash(ReadOnlySpan<byte> domain, ReadOnlySpan<byte> data)
     {
         var hasher = _hasher ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        if (!domain.IsEmpty)
+        Span<byte> digest = stackalloc byte[Hash256.Length];
+        try
         {
-            hasher.AppendData(domain);
+            if (!domain.IsEmpty)
+            {
+                hasher.AppendData(domain);
+            }
+
+            hasher.AppendData(data);
+            hasher.GetHashAndReset(digest);
+        }
+        catch
+        {
+            // Whatever was appended before the failure must not prefix this thread's next hash.
+            _hasher = null;
+            hasher.Dispose();
+            throw;
         }
 
-        hasher.AppendData(data);
-        Span<byte> digest = stackalloc byte[Hash256.Length];
-        hasher.GetHashAndReset(digest);
         return new Hash256(digest);
     }
 }

@@ -122,11 +122,16 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
     public async Task<Submission[]> SubmitManyAsync(IReadOnlyList<byte[]> transactions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transactions);
+        foreach (var transaction in transactions)
+        {
+            // All checked before any is handed over, so that a bad argument leaves nothing half submitted.
+            ArgumentNullException.ThrowIfNull(transaction, nameof(transactions));
+        }
+
         var call = new SubmissionCall(transactions.Count);
         Pending? chunk = null;
         for (var i = 0; i < transactions.Count; i++)
         {
-            ArgumentNullException.ThrowIfNull(transactions[i], nameof(transactions));
             var candidate = new TransactionCandidate(transactions[i]);
             var refused = Admit(candidate);
             if (refused is not null)
@@ -326,9 +331,11 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
 
             // The delay is measured on the node's clock; the wait is in real time, so a clock that does not move (a test's)
             // waits again rather than cutting the block.
-            var remaining = _options.SealOnRequest ? Timeout.InfiniteTimeSpan
+            // (An explicit flag, not a sentinel: a remaining delay of exactly −1 ms is Timeout.InfiniteTimeSpan.)
+            var untilSealed = _options.SealOnRequest;
+            var remaining = untilSealed ? Timeout.InfiniteTimeSpan
                 : batch.Count == 0 ? _options.MaxBlockDelay : _options.MaxBlockDelay - _time.GetElapsedTime(batch[0].Chunk.AdmittedTimestamp);
-            if ((remaining <= TimeSpan.Zero && remaining != Timeout.InfiniteTimeSpan) || reader.Completion.IsCompleted || WaitToRead(reader, remaining) == false)
+            if ((!untilSealed && remaining <= TimeSpan.Zero) || reader.Completion.IsCompleted || WaitToRead(reader, remaining) == false)
             {
                 return null;
             }
@@ -360,6 +367,8 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
     /// </remarks>
     private bool? WaitToRead(ChannelReader<Pending> reader, TimeSpan timeout)
     {
+        var infinite = timeout == Timeout.InfiniteTimeSpan;
+        var deadline = infinite ? 0 : System.Diagnostics.Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         while (true)
         {
             _queued.Reset();
@@ -373,7 +382,10 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
                 return false;
             }
 
-            if (!_queued.Wait(timeout))
+            // A signal left over from a write the sequencer has already read wakes it early: it waits again for what is
+            // left of the timeout, not the whole of it.
+            var left = infinite ? Timeout.InfiniteTimeSpan : System.Diagnostics.Stopwatch.GetElapsedTime(System.Diagnostics.Stopwatch.GetTimestamp(), deadline);
+            if ((!infinite && left <= TimeSpan.Zero) || !_queued.Wait(left))
             {
                 return null;
             }
@@ -400,6 +412,7 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
         }
 
         Block? block = null;
+        var answered = 0;
         var durable = false;
         var acknowledged = false;
         try
@@ -413,7 +426,7 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
                 Chain.Commit(built, outcome);
             }
 
-            Acknowledge(batch, block);
+            Acknowledge(batch, block, ref answered);
             acknowledged = true;
             Head.Advance(block.Header.Height);
 
@@ -439,7 +452,7 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
             }
             else if (!acknowledged)
             {
-                Acknowledge(batch, block!);
+                Acknowledge(batch, block!, ref answered);
             }
 
             _carried?.AnswerRest(error);
@@ -453,11 +466,12 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
         }
     }
 
-    private static void Acknowledge(List<Slot> batch, Block block)
+    /// <summary>Answers the block's transactions from <paramref name="answered"/> on (each exactly once, even when resumed after a failure).</summary>
+    private static void Acknowledge(List<Slot> batch, Block block, ref int answered)
     {
-        for (var i = 0; i < batch.Count; i++)
+        for (; answered < batch.Count; answered++)
         {
-            batch[i].Answer(new Submission(batch[i].Candidate.Id, null, block.Header.Height, i, block.Receipts[i]));
+            batch[answered].Answer(new Submission(batch[answered].Candidate.Id, null, block.Header.Height, answered, block.Receipts[answered]));
         }
     }
 

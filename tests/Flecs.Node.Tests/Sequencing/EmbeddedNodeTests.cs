@@ -178,6 +178,23 @@ public sealed partial class EmbeddedNodeTests : IDisposable
         Assert.Equal(-1, after.Height);
     }
 
+    /// <summary>A delay overrun by exactly 1 ms is −1 ms, the value that means "wait forever" to a wait: it must still cut the block.</summary>
+    [Fact(Timeout = Timeout)]
+    public async Task Submit_ClockPassesTheDelayByExactlyOneMillisecond_CutsTheBlock()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var delay = TimeSpan.FromMilliseconds(20);
+        var clock = new FakeTimeProvider(TempDataDirectory.GenesisTime.AddDays(1));
+        await using var node = _dir.OpenNode(clock, maxBlockTransactions: 100, maxBlockDelay: delay);
+        var sa = _dir.Sa;
+        var pending = new LedgerClient(node).SendAsync(sa.Id, sa.Signer, TransactionType.AnchorDocument, Payloads.Anchor("one millisecond late"), ct);
+
+        clock.Advance(delay + TimeSpan.FromMilliseconds(1));
+        var submission = await pending.WaitAsync(TimeSpan.FromSeconds(10), ct);
+
+        Assert.True(submission.IsAccepted, submission.RejectionCode);
+    }
+
     [Fact(Timeout = Timeout)]
     public async Task DisposeAsync_TransactionsQueued_SealsThemBeforeClosing()
     {
