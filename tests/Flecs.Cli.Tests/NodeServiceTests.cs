@@ -116,6 +116,19 @@ public sealed class NodeServiceTests : IDisposable
         Assert.True(exit == (ratio >= root.GetProperty("target_ratio").GetDouble() ? 0 : 20), error);
     }
 
+    [Fact]
+    public async Task BenchSettlement_CountsTheStoreWithoutItsStateLogBuffer_AndReportsTheFileBeside()
+    {
+        var (exit, output, error) = await FlecsProcess.RunAsync(TestContext.Current.CancellationToken, "bench", "settlement", "--json", "--prosumers", "20", "--hours", "2");
+
+        using var result = JsonDocument.Parse(output);
+        var root = result.RootElement;
+        var persistent = root.GetProperty("bytes_per_prosumer_month").GetDouble();
+        var file = root.GetProperty("file_bytes_per_prosumer_month").GetDouble();
+        Assert.InRange(persistent, 1.0, file);
+        Assert.True(exit == (root.GetProperty("meets_targets").GetBoolean() ? 0 : 20), error);
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private static async Task<Uri> ListeningAddressAsync(Process node, CancellationToken ct)

@@ -8,6 +8,7 @@ internal sealed record SettlementBenchmarkResult(
     double TargetProsumerIntervalsPerS,
     double BytesPerProsumerMonth,
     double TargetBytesPerProsumerMonth,
+    double FileBytesPerProsumerMonth,
     double PeakRssMib,
     double TargetPeakRssMib,
     int Transactions,
