@@ -29,7 +29,6 @@ public sealed class RoundingTests
     {
         Gen.Select(Gen.Long, Gen.Long.Where(d => d != 0)).Sample((n, d) =>
         {
-            var result = Rounding.DivideHalfEven(n, d);
             var exact = Int128.DivRem(n, d);
             var q = exact.Quotient;
             var r = exact.Remainder;
@@ -40,7 +39,13 @@ public sealed class RoundingTests
                 q += ((Int128)n < 0) != (d < 0) ? -1 : 1;
             }
 
-            return q < long.MinValue || q > long.MaxValue || result == (long)q;
+            // Out of range (long.MinValue / -1): the documented OverflowException, not a wrapped value.
+            if (q < long.MinValue || q > long.MaxValue)
+            {
+                return Throws<OverflowException>(() => Rounding.DivideHalfEven(n, d));
+            }
+
+            return Rounding.DivideHalfEven(n, d) == (long)q;
         });
     }
 
@@ -122,5 +127,19 @@ public sealed class RoundingTests
         var value = price.ValueOf(EnergyQuantity.FromWattHours(17));
 
         Assert.Equal(4_303, value.Micros);
+    }
+
+    private static bool Throws<TException>(Func<long> action)
+        where TException : Exception
+    {
+        try
+        {
+            action();
+            return false;
+        }
+        catch (TException)
+        {
+            return true;
+        }
     }
 }
