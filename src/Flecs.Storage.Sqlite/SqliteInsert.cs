@@ -23,7 +23,7 @@ internal sealed class SqliteInsert : IDisposable
     public SqliteInsert(SqliteConnection connection, string sql)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        Check(raw.sqlite3_prepare_v2(_db, sql, out _statement), _db);
     }
 
     /// <summary>
@@ -34,11 +34,7 @@ internal sealed class SqliteInsert : IDisposable
     public static void WaitForLocks(SqliteConnection connection)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        var result = raw.sqlite3_busy_timeout(db, checked(connection.DefaultTimeout * 1000));
-        if (result != raw.SQLITE_OK)
-        {
-            SqliteException.ThrowExceptionForRC(result, db);
-        }
+        Check(raw.sqlite3_busy_timeout(db, checked(connection.DefaultTimeout * 1000)), db);
     }
 
     public SqliteInsert Bind(int index, long value)
@@ -81,11 +77,13 @@ internal sealed class SqliteInsert : IDisposable
 
     public void Dispose() => _statement.Dispose();
 
-    private void Check(int result)
+    private void Check(int result) => Check(result, _db);
+
+    private static void Check(int result, sqlite3 db)
     {
         if (result != raw.SQLITE_OK)
         {
-            SqliteException.ThrowExceptionForRC(result, _db);
+            SqliteException.ThrowExceptionForRC(result, db);
         }
     }
 }

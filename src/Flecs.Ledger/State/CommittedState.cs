@@ -81,29 +81,20 @@ public sealed class CommittedState : IStateReader
     public IReadOnlyList<KeyValuePair<string, byte[]>> WithPrefix(string prefix)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        List<KeyValuePair<string, byte[]>> list;
-        _lock.EnterReadLock();
-        try
-        {
-            list = [.. _values.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal))];
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
-
-        list.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return list;
+        return Sorted(prefix);
     }
 
     /// <summary>All entries ordered by key (ordinal).</summary>
-    public IReadOnlyList<KeyValuePair<string, byte[]>> Snapshot()
+    public IReadOnlyList<KeyValuePair<string, byte[]>> Snapshot() => Sorted(prefix: null);
+
+    /// <summary>Copies the entries (those under <paramref name="prefix"/>, or all) under the read lock, then sorts them outside it.</summary>
+    private List<KeyValuePair<string, byte[]>> Sorted(string? prefix)
     {
         List<KeyValuePair<string, byte[]>> list;
         _lock.EnterReadLock();
         try
         {
-            list = [.. _values];
+            list = prefix is null ? [.. _values] : [.. _values.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal))];
         }
         finally
         {

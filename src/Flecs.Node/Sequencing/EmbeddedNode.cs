@@ -136,7 +136,7 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
             var refused = Admit(candidate);
             if (refused is not null)
             {
-                call.Results[i] = new Submission(candidate.Id, refused, -1, -1, null);
+                call.Results[i] = Submission.Refused(candidate.Id, refused);
                 continue;
             }
 
@@ -402,12 +402,7 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
 
         if (ValidatorSet.Find(Chain.Validators, _sealerId) is null)
         {
-            var removed = new Error(NotValidator, $"'{_sealerId}' is no longer a validator; this node cannot seal.");
-            foreach (var slot in batch)
-            {
-                slot.Answer(new Submission(slot.Candidate.Id, removed, -1, -1, null));
-            }
-
+            AnswerAll(batch, new Error(NotValidator, $"'{_sealerId}' is no longer a validator; this node cannot seal."));
             return;
         }
 
@@ -445,10 +440,7 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
             _queue.Writer.TryComplete(ex);
             if (!durable)
             {
-                foreach (var slot in batch)
-                {
-                    slot.Answer(new Submission(slot.Candidate.Id, error, -1, -1, null));
-                }
+                AnswerAll(batch, error);
             }
             else if (!acknowledged)
             {
@@ -463,6 +455,15 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
             }
 
             throw;
+        }
+    }
+
+    /// <summary>Answers every transaction of a block that will not be written with <paramref name="error"/>.</summary>
+    private static void AnswerAll(List<Slot> batch, Error error)
+    {
+        foreach (var slot in batch)
+        {
+            slot.Answer(Submission.Refused(slot.Candidate.Id, error));
         }
     }
 
@@ -596,13 +597,13 @@ public sealed class EmbeddedNode : ILedgerNode, IAsyncDisposable
         {
             if (IsSealRequest)
             {
-                SealCompletion!.TrySetResult(new Submission(default, error, -1, -1, null));
+                SealCompletion!.TrySetResult(Submission.Refused(default, error));
                 return;
             }
 
             for (; Next < Count; Next++)
             {
-                Answer(Next, new Submission(Candidates[Next].Id, error, -1, -1, null));
+                Answer(Next, Submission.Refused(Candidates[Next].Id, error));
             }
         }
     }

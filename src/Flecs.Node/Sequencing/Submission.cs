@@ -12,6 +12,9 @@ namespace Flecs.Node.Sequencing;
 /// <param name="Receipt">Its receipt: accepted, or rejected with a code.</param>
 public sealed record Submission(Hash256 TransactionId, Error? AdmissionError, long Height, int Position, Receipt? Receipt)
 {
+    /// <summary>The answer for a transaction the node did not put in a block: refused at admission, or stopped or unable to seal.</summary>
+    public static Submission Refused(Hash256 transactionId, Error error) => new(transactionId, error, -1, -1, null);
+
     /// <summary>True when the transaction is in a durable block and was accepted.</summary>
     public bool IsAccepted => Receipt is { IsAccepted: true };
 
